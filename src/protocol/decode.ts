@@ -1,0 +1,125 @@
+import type * as t from 'io-ts';
+import { PathReporter } from 'io-ts/PathReporter';
+import type { Either } from 'fp-ts/Either';
+import { left, right, isLeft } from 'fp-ts/Either';
+import { topicCodecs, isTopicName } from './topics';
+import type { TopicName, TopicMap } from './topics';
+
+/** Why a Bayeux message could not become a {@link Notification}. */
+export type DecodeFailureReason =
+  /** Not an object with a string `channel` and an object `data`. */
+  | 'not-a-message'
+  /** The channel is not one of gws-rx's topics. */
+  | 'unknown-channel'
+  /** `data.messageType` is absent or names no message type known on this channel. */
+  | 'unknown-message-type'
+  /** The message type is known but the payload does not match its codec. */
+  | 'invalid-payload';
+
+/**
+ * A message that did not decode: where it came from, the raw payload as received, and readable paths to what
+ * was wrong (io-ts's `PathReporter` output).
+ *
+ * @example
+ * ```ts
+ * import { decodeNotification } from 'gws-rx';
+ * const result = decodeNotification({ channel: '/v2/me/chats', data: { messageType: 'Nope' } });
+ * if (result._tag === 'Left') console.warn(result.left.reason, result.left.messageType, result.left.errors);
+ * ```
+ */
+export interface DecodeFailure {
+  readonly reason: DecodeFailureReason;
+  /** The Bayeux channel, or `undefined` when the message had none. */
+  readonly channel: string | undefined;
+  /** `data.messageType` when it was a string. */
+  readonly messageType: string | undefined;
+  /** The whole message exactly as it was handed to the decoder. */
+  readonly raw: unknown;
+  /** Human-readable descriptions, each naming the path to the offending value. */
+  readonly errors: readonly string[];
+}
+
+/**
+ * A decoded notification: its channel and the typed `data` of that channel's message union.
+ * Narrow on `channel`, then on `data.messageType`.
+ */
+export type Notification = { [K in TopicName]: { readonly channel: K; readonly data: TopicMap[K] } }[TopicName];
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const failure = (
+  reason: DecodeFailureReason,
+  raw: unknown,
+  channel: string | undefined,
+  messageType: string | undefined,
+  errors: readonly string[],
+): DecodeFailure => ({ reason, channel, messageType, raw, errors });
+
+/**
+ * Decodes the `data` of one message on a known channel. Exposed for the client, which already knows the channel.
+ * @internal
+ */
+export function decodeData<K extends TopicName>(
+  channel: K,
+  data: unknown,
+  raw: unknown,
+): Either<DecodeFailure, TopicMap[K]> {
+  const messageType = isRecord(data) && typeof data.messageType === 'string' ? data.messageType : undefined;
+  if (!isRecord(data)) {
+    return left(failure('not-a-message', raw, channel, undefined, ['data: expected an object']));
+  }
+  const codecs = topicCodecs[channel] as Readonly<Record<string, t.Decoder<unknown, TopicMap[K]>>>;
+  const key = messageType?.trim();
+  const codec = key !== undefined && Object.prototype.hasOwnProperty.call(codecs, key) ? codecs[key] : undefined;
+  if (codec === undefined) {
+    const known = Object.keys(codecs).join(', ');
+    return left(
+      failure('unknown-message-type', raw, channel, messageType, [
+        messageType === undefined
+          ? `data.messageType: missing (known on ${channel}: ${known})`
+          : `data.messageType: unknown message type ${JSON.stringify(messageType)} on ${channel} (known: ${known})`,
+      ]),
+    );
+  }
+  let result: t.Validation<TopicMap[K]>;
+  try {
+    result = codec.decode(data);
+  } catch (e) {
+    // io-ts codecs do not throw; this guards hostile inputs (getters, proxies) so the caller never sees a throw.
+    return left(
+      failure('invalid-payload', raw, channel, messageType, [`data: ${e instanceof Error ? e.message : String(e)}`]),
+    );
+  }
+  if (isLeft(result)) {
+    return left(failure('invalid-payload', raw, channel, messageType, PathReporter.report(result)));
+  }
+  return right(result.right);
+}
+
+/**
+ * Decodes one whole Bayeux message `{ channel, data }` into a typed {@link Notification}.
+ * Picks the codec by `channel` and `data.messageType`; never throws.
+ *
+ * @example
+ * ```ts
+ * import { decodeNotification } from 'gws-rx';
+ * import { isRight } from 'fp-ts/Either';
+ *
+ * const r = decodeNotification({ channel: '/v2/me/chats', data: { messageType: 'MessageLogUpdated', messages: [] } });
+ * if (isRight(r) && r.right.channel === '/v2/me/chats') console.log(r.right.data.messageType);
+ * ```
+ */
+export function decodeNotification(message: unknown): Either<DecodeFailure, Notification> {
+  if (!isRecord(message) || typeof message.channel !== 'string') {
+    return left(failure('not-a-message', message, undefined, undefined, ['channel: expected a string']));
+  }
+  const channel = message.channel;
+  if (!isTopicName(channel)) {
+    return left(
+      failure('unknown-channel', message, channel, undefined, [`channel: unknown topic ${JSON.stringify(channel)}`]),
+    );
+  }
+  const decoded = decodeData(channel, message.data, message);
+  if (isLeft(decoded)) return decoded;
+  return right({ channel, data: decoded.right } as Notification);
+}
