@@ -16,6 +16,24 @@ export default tseslint.config(
     },
   },
   {
+    // fp-ts 2 and io-ts 2 have no `exports` map: Node's ESM loader cannot import 'fp-ts/Either' (a directory).
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(fp-ts|io-ts)/(?!lib/)',
+              message:
+                "Node ESM can't load fp-ts/io-ts subpath directories: import { either } from 'fp-ts', or 'fp-ts/lib/Either.js', 'io-ts/lib/PathReporter.js'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/client/**', 'src/node.ts', 'src/sim/**', 'src/cli/**'],
     rules: {

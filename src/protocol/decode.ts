@@ -1,9 +1,11 @@
 import type * as t from 'io-ts';
-import { PathReporter } from 'io-ts/PathReporter';
-import type { Either } from 'fp-ts/Either';
-import { left, right, isLeft } from 'fp-ts/Either';
+import { PathReporter } from 'io-ts/lib/PathReporter.js';
+import { either } from 'fp-ts';
+import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
 import type { TopicName, TopicMap } from './topics';
+
+const { left, right, isLeft } = either;
 
 /** Why a Bayeux message could not become a {@link Notification}. */
 export type DecodeFailureReason =

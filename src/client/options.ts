@@ -1,0 +1,118 @@
+import type { CometDPort } from './port';
+
+/** Headers to send with every CometD request, or a promise of them. */
+export type HeaderMap = Readonly<Record<string, string>>;
+
+/**
+ * Options of {@link createGwsClient}. Only `url` is required.
+ *
+ * @example
+ * ```ts
+ * const client = createGwsClient({
+ *   url: 'https://gws.example.com',          // or the full …/api/v2/notifications URL
+ *   credentials: { username: 'agent1', password: process.env.GWS_PASSWORD ?? '' },
+ *   maxHandshakeAttempts: 3,
+ * });
+ * ```
+ */
+export interface GwsClientOptions {
+  /** GWS base URL (`https://host:port`) or the CometD endpoint itself; a base gets `/api/v2/notifications` appended. */
+  readonly url: string;
+  /** A CometD instance (or a factory for one). Default: `new CometD()` from `cometd` (browser transport). */
+  readonly cometd?: CometDPort | (() => CometDPort);
+  /** HTTP Basic credentials, sent as an `Authorization` header on every CometD request. */
+  readonly credentials?: { readonly username: string; readonly password: string };
+  /** Extra headers sent on every CometD request (e.g. `Cookie` and the CSRF header from {@link gwsLogin}). */
+  readonly headers?: HeaderMap;
+  /**
+   * Called before the first handshake and again after every failed handshake or lost session, so cookies and tokens
+   * can be refreshed (e.g. by calling {@link gwsLogin} again). Its headers are merged over `headers`.
+   */
+  readonly headerProvider?: () => HeaderMap | Promise<HeaderMap>;
+  /** Consecutive handshakes rejected with HTTP 401/403 before the client gives up with `failed`. Default 3. */
+  readonly maxHandshakeAttempts?: number;
+  /** CometD's backoff increment between retries, in ms. Default 1000. */
+  readonly backoffIncrement?: number;
+  /** The longest wait between retries, in ms (CometD's and gws-rx's own). Default 30000. */
+  readonly maxBackoff?: number;
+  /** How long a request may take beyond the server's long-poll timeout before it counts as failed, in ms. Default 10000. */
+  readonly maxNetworkDelay?: number;
+  /** How long to wait for a TCP connection, in ms (0 = no limit). Default 10000. */
+  readonly connectTimeout?: number;
+  /** CometD's own log level. Default `'warn'`. */
+  readonly logLevel?: 'warn' | 'info' | 'debug';
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  readonly url: string;
+  readonly maxHandshakeAttempts: number;
+  readonly backoffIncrement: number;
+  readonly maxBackoff: number;
+  readonly maxNetworkDelay: number;
+  readonly connectTimeout: number;
+  readonly logLevel: 'warn' | 'info' | 'debug';
+}
+
+/** The defaults of {@link GwsClientOptions}. */
+export const clientDefaults = {
+  maxHandshakeAttempts: 3,
+  backoffIncrement: 1000,
+  maxBackoff: 30000,
+  maxNetworkDelay: 10000,
+  connectTimeout: 10000,
+  logLevel: 'warn',
+} as const;
+
+const NOTIFICATIONS_PATH = '/api/v2/notifications';
+
+/**
+ * Turns a GWS base URL into its CometD endpoint; leaves an explicit endpoint alone.
+ * @internal
+ */
+export function notificationsUrl(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\//i.test(trimmed)) {
+    throw new TypeError(`gws-rx: url must start with http:// or https:// (got ${JSON.stringify(redactUrl(trimmed))})`);
+  }
+  const path = new URL(trimmed).pathname.replace(/\/+$/, '');
+  return path === '' || path === '/' ? trimmed + NOTIFICATIONS_PATH : trimmed;
+}
+
+/** Removes user info from a URL so it can be printed. @internal */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, '//***@');
+}
+
+/** Encodes `user:password` for a Basic `Authorization` header (UTF-8, works in browsers and Node). @internal */
+export function basicAuthorization(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** @internal */
+export function resolveOptions(options: GwsClientOptions): ResolvedOptions {
+  const positive = (name: string, value: number | undefined, fallback: number, min: number): number => {
+    if (value === undefined) return fallback;
+    if (!Number.isFinite(value) || value < min) {
+      throw new RangeError(`gws-rx: ${name} must be a number >= ${min} (got ${String(value)})`);
+    }
+    return value;
+  };
+  return {
+    url: notificationsUrl(options.url),
+    maxHandshakeAttempts: positive(
+      'maxHandshakeAttempts',
+      options.maxHandshakeAttempts,
+      clientDefaults.maxHandshakeAttempts,
+      1,
+    ),
+    backoffIncrement: positive('backoffIncrement', options.backoffIncrement, clientDefaults.backoffIncrement, 0),
+    maxBackoff: positive('maxBackoff', options.maxBackoff, clientDefaults.maxBackoff, 0),
+    maxNetworkDelay: positive('maxNetworkDelay', options.maxNetworkDelay, clientDefaults.maxNetworkDelay, 1),
+    connectTimeout: positive('connectTimeout', options.connectTimeout, clientDefaults.connectTimeout, 0),
+    logLevel: options.logLevel ?? clientDefaults.logLevel,
+  };
+}
