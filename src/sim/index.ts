@@ -1,2 +1,6 @@
-// PLACEHOLDER (replaced by the simulator work): the embedded GWS simulator, exported as `gws-rx/sim`.
-export const simulatorVersion = 0;
+// `gws-rx/sim`: the embedded GWS simulator, for demos and for consumers' own tests. Named exports only.
+export { startSimulator } from './server';
+export type { GwsSimulator, SimMessage, SimulatorFaults, SimulatorOptions, SimulatorStats } from './server';
+export { generateShift, play } from './scenario';
+export type { PlayOptions, ShiftOptions, TimedMessage } from './scenario';
+export type { Resource, Snapshot } from './state';

@@ -1,0 +1,338 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import cometdServer from 'cometd-nodejs-server';
+import type { CometDServer, Options as BayeuxOptions, ServerMessage } from 'cometd-nodejs-server';
+import { SimState } from './state';
+import type { Snapshot } from './state';
+
+const { createCometDServer } = cometdServer;
+
+/** A Bayeux message the simulator sends: a channel and its `data`. */
+export interface SimMessage {
+  readonly channel: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Accepted users (name → password). Default: one demo user, `agent1` / `agent1-demo`. */
+  readonly users?: Readonly<Record<string, string>>;
+  /** Require the JSESSIONID cookie and CSRF header on the Bayeux endpoint, like GWS. Default true. */
+  readonly requireAuth?: boolean;
+  /** Options of the underlying cometd-nodejs-server (e.g. a short long-poll `timeout` for tests). */
+  readonly bayeux?: BayeuxOptions;
+  /** Extra HTTP routes, tried before the simulator's own; return true when the request was handled. */
+  readonly routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Receives one line per notable event. Never given secrets. Default: silent. */
+  readonly log?: (line: string) => void;
+}
+
+/** Request counters, for tests that must prove there is no hot loop. */
+export interface SimulatorStats {
+  /** HTTP requests to the Bayeux endpoint. */
+  bayeuxRequests: number;
+  /** `/meta/handshake` messages received. */
+  handshakes: number;
+  /** `/meta/connect` messages received. */
+  connects: number;
+  /** `GET /api/v2/me` requests (logins and snapshots). */
+  logins: number;
+  /** Responses by HTTP status the simulator itself produced (401, 403, …); Bayeux replies are not counted. */
+  readonly rejected: Record<number, number>;
+}
+
+/** Switches that break the simulator on purpose, for tests and demos. */
+export interface SimulatorFaults {
+  /** Replaces the Bayeux server with a new one: every session is lost, open connections are dropped. */
+  restartBayeux(): void;
+  /** Drops every open HTTP connection (pending long-polls fail with a network error). */
+  dropConnections(): void;
+  /** While on, requests to the Bayeux endpoint hang unanswered; turning it off drops them. */
+  stall(on: boolean): void;
+  /** While set, logins and Bayeux requests are answered with this status (401 or 403). `false` restores. */
+  rejectCredentials(status: 401 | 403 | false): void;
+  /** Forgets every HTTP session (JSESSIONID), as when they expire: clients must log in again. */
+  expireSessions(): void;
+  /** While on, every `/meta/connect` finds its session gone (402::session_unknown): handshakes work, connects never. */
+  rejectConnects(on: boolean): void;
+  /** While on, handshake and connect replies fail with advice `reconnect: none`. */
+  adviseNoReconnect(on: boolean): void;
+  /** Publishes payloads that cannot decode (wrong types, unknown messageType, missing id); returns how many. */
+  sendMalformed(topic?: string): number;
+}
+
+/**
+ * A running embedded GWS simulator.
+ */
+export interface GwsSimulator {
+  /** The base URL, e.g. `http://127.0.0.1:41234` (what `--url` and `createGwsClient({ url })` take). */
+  readonly url: string;
+  /** The CometD endpoint, `<url>/api/v2/notifications`. */
+  readonly notificationsUrl: string;
+  readonly port: number;
+  /** The first configured user, for demos and tests. */
+  readonly user: { readonly username: string; readonly password: string };
+  /** Publishes `data` on `channel` to every subscriber and records the resource it carries in the snapshot. */
+  publish(channel: string, data: Readonly<Record<string, unknown>>): void;
+  /** The current state of every resource, as `GET /api/v2/me?subresources=*` returns it. */
+  snapshot(): Snapshot;
+  readonly faults: SimulatorFaults;
+  readonly stats: SimulatorStats;
+  /** Subscribers of a channel on the Bayeux server (for tests). */
+  subscriberCount(channel: string): number;
+  /** Stops the HTTP and Bayeux servers and every timer. */
+  close(): Promise<void>;
+}
+
+const NOTIFICATIONS = '/api/v2/notifications';
+const token = (): string => randomBytes(18).toString('base64url');
+
+const sameSecret = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+const parseCookies = (header: string | undefined): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+  }
+  return out;
+};
+
+const json = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void => {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+/**
+ * Starts a GWS-like server on 127.0.0.1: `GET /api/v2/me` with Basic auth (sets `JSESSIONID` and the CSRF headers),
+ * `GET /api/v2/me?subresources=*` (current state of every resource), and a real Bayeux endpoint at
+ * `/api/v2/notifications` (cometd-nodejs-server, long-polling) that answers 403 without the session cookie and CSRF
+ * header, like GWS.
+ *
+ * @example
+ * ```ts
+ * import { startSimulator, generateShift, play } from 'gws-rx/sim';
+ * import { createGwsClient, gwsLogin } from 'gws-rx/node';
+ *
+ * const sim = await startSimulator();
+ * const session = await gwsLogin({ baseUrl: sim.url, ...sim.user });
+ * const client = createGwsClient({ url: sim.url, headers: session.headers });
+ * client.topic('/v2/me/chats').subscribe((n) => console.log(n.messageType));
+ * const stop = play(sim, generateShift({ seed: 7 }), { speed: 10 });
+ * ```
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<GwsSimulator> {
+  const users = options.users ?? { agent1: 'agent1-demo' };
+  const [firstUser, firstPassword] = Object.entries(users)[0] ?? ['agent1', 'agent1-demo'];
+  const requireAuth = options.requireAuth ?? true;
+  const log = options.log ?? (() => undefined);
+  const sessions = new Map<string, { username: string; csrf: string }>();
+  const state = new SimState();
+  const stats: SimulatorStats = { bayeuxRequests: 0, handshakes: 0, connects: 0, logins: 0, rejected: {} };
+  const stalled = new Set<ServerResponse>();
+  let stall = false;
+  let reject: 401 | 403 | false = false;
+  let rejectConnects = false;
+  let noReconnect = false;
+
+  const reply = (res: ServerResponse, status: number, message: string): void => {
+    stats.rejected[status] = (stats.rejected[status] ?? 0) + 1;
+    json(res, status, { statusCode: status === 401 ? 2 : 3, statusMessage: message });
+  };
+
+  const newBayeux = (): CometDServer => {
+    const b = createCometDServer({ timeout: 30000, ...options.bayeux });
+    b.addExtension({
+      incoming(_server, session, message: ServerMessage, callback) {
+        if (message.channel === '/meta/handshake') stats.handshakes += 1;
+        if (message.channel === '/meta/connect') {
+          stats.connects += 1;
+          if (rejectConnects && session) {
+            session.disconnect();
+          }
+        }
+        callback(undefined, true);
+      },
+      outgoing(_server, _sender, _session, message: ServerMessage, callback) {
+        if (noReconnect && (message.channel === '/meta/handshake' || message.channel === '/meta/connect')) {
+          message.successful = false;
+          message.error = '403::reconnect_refused';
+          message.advice = { reconnect: 'none' };
+        }
+        callback(undefined, true);
+      },
+    });
+    return b;
+  };
+  let bayeux = newBayeux();
+
+  const basicUser = (req: IncomingMessage): string | undefined => {
+    const h = req.headers.authorization ?? '';
+    if (!h.startsWith('Basic ')) return undefined;
+    const decoded = Buffer.from(h.slice(6), 'base64').toString('utf8');
+    const i = decoded.indexOf(':');
+    if (i < 0) return undefined;
+    const name = decoded.slice(0, i);
+    const expected = users[name];
+    return expected !== undefined && sameSecret(decoded.slice(i + 1), expected) ? name : undefined;
+  };
+
+  const sessionOf = (req: IncomingMessage): { username: string; csrf: string } | undefined => {
+    const id = parseCookies(req.headers.cookie).get('JSESSIONID');
+    return id === undefined ? undefined : sessions.get(id);
+  };
+
+  const handleMe = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    stats.logins += 1;
+    if (reject) return reply(res, reject, 'Rejected by fault switch');
+    const existing = sessionOf(req);
+    const username = basicUser(req) ?? existing?.username;
+    if (username === undefined) {
+      return reply(res, 401, 'Bad credentials');
+    }
+    const user = {
+      id: `user-${username}`,
+      userName: username,
+      firstName: 'Demo',
+      lastName: username,
+      roles: ['ROLE_AGENT'],
+    };
+    const headers: Record<string, string | string[]> = {};
+    let session = existing;
+    if (!session || basicUser(req) !== undefined) {
+      const id = token();
+      session = { username, csrf: token() };
+      sessions.set(id, session);
+      headers['Set-Cookie'] = [`JSESSIONID=${id}; Path=/; HttpOnly`];
+      log(`login: ${username}`);
+    }
+    headers['X-CSRF-HEADER'] = 'X-CSRF-TOKEN';
+    headers['X-CSRF-TOKEN'] = session.csrf;
+    const body = url.searchParams.get('subresources') === '*' ? { ...user, ...state.snapshot() } : user;
+    json(res, 200, { statusCode: 0, user: body }, headers);
+  };
+
+  const handleBayeux = (req: IncomingMessage, res: ServerResponse): void => {
+    stats.bayeuxRequests += 1;
+    if (stall) {
+      stalled.add(res);
+      res.on('close', () => stalled.delete(res));
+      return;
+    }
+    if (reject) return reply(res, reject, 'Rejected by fault switch');
+    if (requireAuth) {
+      const session = sessionOf(req);
+      if (!session) return reply(res, 403, 'No valid session');
+      const csrf = req.headers['x-csrf-token'];
+      if (typeof csrf !== 'string' || !sameSecret(csrf, session.csrf))
+        return reply(res, 403, 'Missing or invalid Csrf token');
+    }
+    bayeux.handle(req, res);
+  };
+
+  const http = createServer((req, res) => {
+    try {
+      if (options.routes?.(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === NOTIFICATIONS || url.pathname.startsWith(`${NOTIFICATIONS}/`)) return handleBayeux(req, res);
+      if (url.pathname === '/api/v2/me' && req.method === 'GET') return handleMe(req, res, url);
+      json(res, 404, { statusCode: 404, statusMessage: 'Not found' });
+    } catch (e) {
+      log(`error: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) json(res, 500, { statusCode: 500, statusMessage: 'Simulator error' });
+    }
+  });
+  await new Promise<void>((resolve, rejectListen) => {
+    http.once('error', rejectListen);
+    http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  const publish = (channel: string, data: Readonly<Record<string, unknown>>): void => {
+    state.apply(channel, data);
+    bayeux.getServerChannel(channel)?.publish(null, data);
+  };
+
+  const releaseStalled = (): void => {
+    for (const res of stalled) res.destroy();
+    stalled.clear();
+  };
+
+  const faults: SimulatorFaults = {
+    restartBayeux() {
+      bayeux.close();
+      bayeux = newBayeux();
+      http.closeAllConnections();
+      log('fault: Bayeux server restarted');
+    },
+    dropConnections() {
+      http.closeAllConnections();
+      log('fault: connections dropped');
+    },
+    stall(on) {
+      stall = on;
+      if (!on) releaseStalled();
+      log(`fault: stall ${on ? 'on' : 'off'}`);
+    },
+    rejectCredentials(status) {
+      reject = status;
+      log(`fault: reject credentials ${String(status)}`);
+    },
+    expireSessions() {
+      sessions.clear();
+      log('fault: HTTP sessions expired');
+    },
+    rejectConnects(on) {
+      rejectConnects = on;
+    },
+    adviseNoReconnect(on) {
+      noReconnect = on;
+    },
+    sendMalformed(topic = '/v2/me/chats') {
+      const bad: Record<string, unknown>[] = [
+        { messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', chat: { state: 'Chatting' } },
+        {
+          messageType: 'MessageLogUpdated',
+          notificationType: 'NewMessages',
+          messages: [{ type: 'Text', text: 'no index' }],
+        },
+        { messageType: 'NoSuchMessageType', notificationType: 'StatusChange' },
+        { messageType: 42 },
+      ];
+      for (const data of bad) bayeux.getServerChannel(topic)?.publish(null, data);
+      return bad.length;
+    },
+  };
+
+  return {
+    url,
+    notificationsUrl: url + NOTIFICATIONS,
+    port,
+    user: { username: firstUser, password: firstPassword },
+    publish,
+    snapshot: () => state.snapshot(),
+    faults,
+    stats,
+    subscriberCount: (channel) => bayeux.getServerChannel(channel)?.subscribers.length ?? 0,
+    async close() {
+      releaseStalled();
+      bayeux.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

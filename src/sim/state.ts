@@ -1,0 +1,90 @@
+/** A resource as the simulator stores it: a JSON object with a string `id`. */
+export type Resource = Readonly<Record<string, unknown>> & { readonly id: string };
+
+/**
+ * The current state of every live resource, keyed by kind: what `GET /api/v2/me?subresources=*` adds to the user.
+ * Ended conversations (e.g. chats Completed, calls Released) are not listed, as on GWS.
+ */
+export interface Snapshot {
+  readonly devices: readonly Resource[];
+  readonly calls: readonly Resource[];
+  readonly chats: readonly Resource[];
+  readonly imSessions: readonly Resource[];
+  readonly emails: readonly Resource[];
+  readonly workitems: readonly Resource[];
+  readonly openmedia: readonly Resource[];
+  readonly facebook: readonly Resource[];
+  readonly facebooksessions: readonly Resource[];
+  readonly tweets: readonly Resource[];
+  readonly services: readonly Resource[];
+}
+
+type Kind = keyof Snapshot;
+
+// messageType → where the resource sits in `data`, which snapshot list it belongs to, and its ended states.
+const routes: Readonly<
+  Record<string, { readonly key: string; readonly kind: Kind; readonly ended: readonly string[] }>
+> = {
+  CallStateChangeMessage: { key: 'call', kind: 'calls', ended: ['Released'] },
+  ChatStateChangeMessage: { key: 'chat', kind: 'chats', ended: ['Completed', 'Revoked'] },
+  IMSessionStateChangeMessage: { key: 'imSession', kind: 'imSessions', ended: ['Completed', 'Released', 'Ended'] },
+  EmailStateChangeMessage: { key: 'email', kind: 'emails', ended: ['Completed', 'Revoked'] },
+  WorkitemStateChangeMessage: { key: 'workitem', kind: 'workitems', ended: ['Completed', 'Revoked'] },
+  OpenmediaStateChangeMessage: { key: 'openmedia', kind: 'openmedia', ended: ['Completed', 'Revoked'] },
+  FacebookStateChangeMessage: { key: 'facebook', kind: 'facebook', ended: ['Completed', 'Revoked'] },
+  FacebooksessionStateChangeMessage: {
+    key: 'facebooksession',
+    kind: 'facebooksessions',
+    ended: ['Completed', 'Revoked'],
+  },
+  TweetStateChangeMessage: { key: 'tweet', kind: 'tweets', ended: ['Completed', 'Revoked'] },
+  ServiceStateChangeMessage: { key: 'service', kind: 'services', ended: [] },
+};
+
+const isResource = (u: unknown): u is Resource =>
+  typeof u === 'object' && u !== null && !Array.isArray(u) && typeof (u as { id?: unknown }).id === 'string';
+
+/** The simulator's record of the last state of every resource, fed by what it publishes. @internal */
+export class SimState {
+  private readonly lists = new Map<Kind, Map<string, Resource>>();
+
+  private list(kind: Kind): Map<string, Resource> {
+    let m = this.lists.get(kind);
+    if (!m) {
+      m = new Map();
+      this.lists.set(kind, m);
+    }
+    return m;
+  }
+
+  apply(_channel: string, data: Readonly<Record<string, unknown>>): void {
+    if (data.messageType === 'DeviceStateChangeMessage' && Array.isArray(data.devices)) {
+      for (const d of data.devices) if (isResource(d)) this.list('devices').set(d.id, d);
+      return;
+    }
+    const route = typeof data.messageType === 'string' ? routes[data.messageType] : undefined;
+    if (!route) return;
+    const resource = data[route.key];
+    if (!isResource(resource)) return;
+    const state = typeof resource.state === 'string' ? resource.state.trim() : '';
+    if (route.ended.includes(state)) this.list(route.kind).delete(resource.id);
+    else this.list(route.kind).set(resource.id, resource);
+  }
+
+  snapshot(): Snapshot {
+    const of = (kind: Kind): readonly Resource[] => [...(this.lists.get(kind)?.values() ?? [])];
+    return {
+      devices: of('devices'),
+      calls: of('calls'),
+      chats: of('chats'),
+      imSessions: of('imSessions'),
+      emails: of('emails'),
+      workitems: of('workitems'),
+      openmedia: of('openmedia'),
+      facebook: of('facebook'),
+      facebooksessions: of('facebooksessions'),
+      tweets: of('tweets'),
+      services: of('services'),
+    };
+  }
+}
