@@ -1,0 +1,206 @@
+import { map, mergeMap } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { chatConversations } from '../src/operators/chatConversations';
+import { chatLog, chatState, event, scheduler, text } from './helpers';
+import type { ChatNote } from './helpers';
+
+// A state summary that marble values can compare: id, state, transcript indices, gaps, typing, present, error.
+const summary = (s: {
+  id: string;
+  state: string | undefined;
+  transcript: { toArray(): readonly { index: number }[]; gaps: readonly { from: number; to: number }[] };
+  typing: readonly string[];
+  present: readonly { id: string }[];
+  lastError: { referenceId: number | undefined } | undefined;
+}): string =>
+  [
+    s.id,
+    s.state,
+    s.transcript
+      .toArray()
+      .map((m) => m.index)
+      .join(','),
+    s.transcript.gaps.map((g) => `${g.from}-${g.to}`).join(','),
+    s.typing.join(','),
+    s.present.map((p) => p.id).join(','),
+    s.lastError?.referenceId ?? '',
+  ].join('|');
+
+const states = (source: Observable<ChatNote>) =>
+  source.pipe(
+    chatConversations(),
+    mergeMap((c) => c.state$.pipe(map(summary))),
+  );
+
+describe('chatConversations', () => {
+  test('never: emits nothing and stays subscribed', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<ChatNote>('-');
+      expectObservable(source.pipe(chatConversations())).toBe('-');
+      expectSubscriptions(source.subscriptions).toBe('^');
+    });
+  });
+
+  test('empty: completes', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<ChatNote>('|');
+      expectObservable(source.pipe(chatConversations())).toBe('|');
+      expectSubscriptions(source.subscriptions).toBe('(^!)');
+    });
+  });
+
+  test('one chat: one Conversation; its state$ follows state changes and logs and completes on Completed', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-d-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatLog('c1', event(1, 'ParticipantJoined')),
+        c: chatLog('c1', text(2)),
+        d: chatState('c1', 'Completed'),
+      });
+      expectObservable(
+        source.pipe(
+          chatConversations(),
+          map((c) => c.id),
+        ),
+      ).toBe('-x-------|', { x: 'c1' });
+      expectObservable(states(source)).toBe('-a-b-c-d-|', {
+        a: 'c1|Chatting|||||',
+        b: 'c1|Chatting|1|||cust|',
+        c: 'c1|Chatting|1,2|||cust|',
+        d: 'c1|Completed|1,2|||cust|',
+      });
+    });
+  });
+
+  test('many: interleaved chats each get their own state$', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-d-e-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatState('c2', 'Invited'),
+        c: chatLog('c2', text(1)),
+        d: chatLog('c1', text(1)),
+        e: chatState('c2', 'Revoked'),
+      });
+      expectObservable(states(source)).toBe('-a-b-c-d-e-|', {
+        a: 'c1|Chatting|||||',
+        b: 'c2|Invited|||||',
+        c: 'c2|Invited|1||||',
+        d: 'c1|Chatting|1||||',
+        e: 'c2|Revoked|1||||',
+      });
+    });
+  });
+
+  test('duplicate, out-of-order and gapped transcript messages', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-d-e-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatLog('c1', text(1), text(4)),
+        c: chatLog('c1', text(4)),
+        d: chatLog('c1', text(3)),
+        e: chatLog('c1', text(2)),
+      });
+      // c is a duplicate: no emission.
+      expectObservable(states(source)).toBe('-a-b---d-e-|', {
+        a: 'c1|Chatting|||||',
+        b: 'c1|Chatting|1,4|2-3|||',
+        d: 'c1|Chatting|1,3,4|2-2|||',
+        e: 'c1|Chatting|1,2,3,4||||',
+      });
+    });
+  });
+
+  test('log before state: buffered and applied with the first state change', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-l-m-a-|', {
+        l: chatLog('c1', text(2)),
+        m: chatLog('c1', text(1)),
+        a: chatState('c1', 'Chatting'),
+      });
+      expectObservable(states(source)).toBe('-----a-|', { a: 'c1|Chatting|1,2||||' });
+    });
+  });
+
+  test('typing: TypingStarted adds, Text from the same participant clears; a late TypingStarted does not', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-d-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatLog('c1', event(2, 'TypingStarted')),
+        c: chatLog('c1', text(3)),
+        d: chatLog('c1', event(1, 'TypingStarted')),
+      });
+      expectObservable(states(source)).toBe('-a-b-c-d-|', {
+        a: 'c1|Chatting|||||',
+        b: 'c1|Chatting|2||cust||',
+        c: 'c1|Chatting|2,3||||',
+        d: 'c1|Chatting|1,2,3||||',
+      });
+    });
+  });
+
+  test('operation error: notificationType Error records referenceId', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatState('c1', 'Chatting', 'Error', 83),
+      });
+      expectObservable(states(source)).toBe('-a-b-|', { a: 'c1|Chatting|||||', b: 'c1|Chatting|||||83' });
+    });
+  });
+
+  test('late subscriber to state$ gets the current state replayed, and completion after the end', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c---|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatLog('c1', text(1)),
+        c: chatState('c1', 'Completed'),
+      });
+      const late = source.pipe(
+        chatConversations(),
+        mergeMap((c) => cold('--------x|').pipe(mergeMap(() => c.state$.pipe(map(summary))))),
+      );
+      expectObservable(late).toBe('---------x|', { x: 'c1|Completed|1||||' });
+    });
+  });
+
+  test('error: the output and every live state$ error', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-#', { a: chatState('c1', 'Chatting') }, new Error('boom'));
+      expectObservable(states(source)).toBe('-a-#', { a: 'c1|Chatting|||||' }, new Error('boom'));
+    });
+  });
+
+  test('early unsubscribe: unsubscribes from the source', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<ChatNote>('-a-b-c-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatLog('c1', text(1)),
+        c: chatLog('c1', text(2)),
+      });
+      expectObservable(states(source), '^--!').toBe('-a-', { a: 'c1|Chatting|||||' });
+      expectSubscriptions(source.subscriptions).toBe('^--!');
+    });
+  });
+
+  test('initial: seeds from a snapshot; a later message for the same id wins', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-|', { a: chatState('c1', 'Completed') });
+      const out = source.pipe(
+        chatConversations({ initial: [{ id: 'c1', state: 'Chatting' }] }),
+        mergeMap((c) => c.state$.pipe(map(summary))),
+      );
+      expectObservable(out).toBe('sa-|', { s: 'c1|Chatting|||||', a: 'c1|Completed|||||' });
+    });
+  });
+
+  test('endStates option overrides the default', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-|', { a: chatState('c1', 'Chatting'), b: chatState('c1', 'Completed') });
+      const conversations = source.pipe(
+        chatConversations({ endStates: ['Archived'] }),
+        mergeMap((c) => c.state$.pipe(map((s) => s.ended))),
+      );
+      expectObservable(conversations).toBe('-a-b-|', { a: false, b: false });
+    });
+  });
+});

@@ -1,0 +1,149 @@
+import { Observable, ReplaySubject, asyncScheduler } from 'rxjs';
+import type { OperatorFunction, SchedulerLike } from 'rxjs';
+import { reduceConversation } from './reduceConversation';
+import type {
+  ConversationEvent,
+  ConversationKind,
+  ConversationState,
+  EntryLike,
+  ResourceLike,
+} from './reduceConversation';
+
+/**
+ * One live conversation: its id, kind, and a `state$` that replays the current state to every subscriber (late ones
+ * included) and completes when the conversation ends.
+ */
+export interface Conversation<S> {
+  readonly id: string;
+  readonly kind: ConversationKind;
+  readonly state$: Observable<S>;
+}
+
+/** Options every conversation operator takes. */
+export interface ConversationOptions<R> {
+  /** States that end a conversation (trimmed, exact match). Each operator documents its default. */
+  readonly endStates?: readonly string[];
+  /** Resources to start from, e.g. from `GET /api/v2/me?subresources=*`; later notifications win. */
+  readonly initial?: readonly R[];
+  /** Log messages kept per conversation while its first state change has not arrived. Default 1000. */
+  readonly maxPendingMessages?: number;
+  /** Conversations with buffered logs and no state change yet; the oldest is dropped beyond this. Default 1000. */
+  readonly maxPendingConversations?: number;
+  /** Clock for `updatedAt` (a TestScheduler in marble tests). Default `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/** How a topic's notifications map onto conversation events. @internal */
+export interface ConversationSpec<N, R, M> {
+  readonly kind: ConversationKind;
+  readonly endStates: readonly string[];
+  readonly indexed: boolean;
+  events(notification: N, now: number): readonly ConversationEvent<R, M>[];
+}
+
+interface Live<S> {
+  state: S;
+  readonly subject: ReplaySubject<S>;
+}
+
+/**
+ * The engine behind every `*Conversations` operator: groups a topic's notifications by conversation id and folds
+ * each group with {@link reduceConversation}. Like `groupBy` + `scan` + `shareReplay(1)`, except that a group
+ * completes when its conversation ends (and leaves memory), logs that arrive before the first state change are
+ * buffered and applied, and `initial` seeds state from a snapshot.
+ * @internal
+ */
+export function conversations<N, R extends ResourceLike, M extends EntryLike>(
+  spec: ConversationSpec<N, R, M>,
+  options: ConversationOptions<R> = {},
+): OperatorFunction<N, Conversation<ConversationState<R, M>>> {
+  type S = ConversationState<R, M>;
+  const endStates = new Set(options.endStates ?? spec.endStates);
+  const maxPendingMessages = options.maxPendingMessages ?? 1000;
+  const maxPendingConversations = options.maxPendingConversations ?? 1000;
+  const clock = options.scheduler ?? asyncScheduler;
+
+  return (source) =>
+    new Observable<Conversation<S>>((subscriber) => {
+      const live = new Map<string, Live<S>>();
+      const pending = new Map<string, M[]>();
+
+      const buffer = (id: string, messages: readonly M[]): void => {
+        let list = pending.get(id);
+        if (!list) {
+          if (pending.size >= maxPendingConversations) {
+            const oldest = pending.keys().next();
+            if (!oldest.done) pending.delete(oldest.value);
+          }
+          list = [];
+          pending.set(id, list);
+        }
+        list.push(...messages);
+        if (list.length > maxPendingMessages) list.splice(0, list.length - maxPendingMessages);
+      };
+
+      const apply = (event: ConversationEvent<R, M>): void => {
+        const ctx = { kind: spec.kind, endStates, indexed: spec.indexed, now: clock.now() };
+        const entry = live.get(event.id);
+        if (!entry) {
+          if (event.type === 'messages') return buffer(event.id, event.messages);
+          let state = reduceConversation<R, M>(undefined, event, ctx) as S;
+          const early = pending.get(event.id);
+          if (early) {
+            pending.delete(event.id);
+            state = reduceConversation(state, { type: 'messages', id: event.id, messages: early }, ctx) ?? state;
+          }
+          const subject = new ReplaySubject<S>(1);
+          subject.next(state);
+          if (!state.ended) live.set(event.id, { state, subject });
+          subscriber.next({ id: event.id, kind: spec.kind, state$: subject.asObservable() });
+          if (state.ended) subject.complete();
+          return;
+        }
+        const next = reduceConversation(entry.state, event, ctx);
+        if (next === undefined || next === entry.state) return;
+        entry.state = next;
+        if (next.ended) live.delete(event.id);
+        entry.subject.next(next);
+        if (next.ended) entry.subject.complete();
+      };
+
+      const finish = (end: (s: ReplaySubject<S>) => void): void => {
+        const subjects = [...live.values()].map((l) => l.subject);
+        live.clear();
+        pending.clear();
+        for (const s of subjects) end(s);
+      };
+
+      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r });
+      const subscription = source.subscribe({
+        next: (n) => {
+          for (const event of spec.events(n, clock.now())) apply(event);
+        },
+        error: (err: unknown) => {
+          finish((s) => s.error(err));
+          subscriber.error(err);
+        },
+        complete: () => {
+          finish((s) => s.complete());
+          subscriber.complete();
+        },
+      });
+      return () => {
+        subscription.unsubscribe();
+        finish((s) => s.complete());
+      };
+    });
+}
+
+/** The id at the end of a GWS URI or path (`…/chats/<id>` → `<id>`). @internal */
+export function lastSegment(uriOrPath: string | undefined): string | undefined {
+  if (uriOrPath === undefined) return undefined;
+  const trimmed = uriOrPath
+    .trim()
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+  const i = trimmed.lastIndexOf('/');
+  const id = i >= 0 ? trimmed.slice(i + 1) : trimmed;
+  return id === '' ? undefined : id;
+}

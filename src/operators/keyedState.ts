@@ -1,0 +1,32 @@
+import { Observable } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+
+/**
+ * Folds notifications into a Map by key: `update` returns the next Map, or the same one when nothing changed
+ * (then nothing is emitted). The Map handed to `update` must not be mutated: copy it. @internal
+ */
+export function keyedState<N, V>(
+  update: (current: ReadonlyMap<string, V>, notification: N) => ReadonlyMap<string, V>,
+  initial: ReadonlyMap<string, V> = new Map(),
+): OperatorFunction<N, ReadonlyMap<string, V>> {
+  return (source) =>
+    new Observable<ReadonlyMap<string, V>>((subscriber) => {
+      let current = initial;
+      if (current.size > 0) subscriber.next(current);
+      return source.subscribe({
+        next: (n) => {
+          const next = update(current, n);
+          if (next !== current) {
+            current = next;
+            subscriber.next(current);
+          }
+        },
+        error: (e: unknown) => subscriber.error(e),
+        complete: () => subscriber.complete(),
+      });
+    });
+}
+
+/** Returns a copy of `m` with `key` set to `value`. @internal */
+export const withEntry = <V>(m: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> =>
+  new Map(m).set(key, value);

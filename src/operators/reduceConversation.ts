@@ -1,0 +1,171 @@
+import type { Transcript } from './transcript';
+import { addIndexed, appendMessage, emptyTranscript } from './transcript';
+
+/** The kinds of conversation gws-rx tracks. */
+export type ConversationKind =
+  'chat' | 'imSession' | 'facebookSession' | 'call' | 'email' | 'workitem' | 'openmedia' | 'facebook' | 'tweet';
+
+/** The least a resource must have: an id, and usually a state. */
+export interface ResourceLike {
+  readonly id: string;
+  readonly state?: string | undefined;
+}
+
+/** The least a transcript entry may carry for typing and presence tracking. */
+export interface EntryLike {
+  readonly type?: string | undefined;
+  readonly from?:
+    | {
+        readonly nickname?: string | undefined;
+        readonly type?: string | undefined;
+        readonly participantId?: string | undefined;
+      }
+    | undefined;
+}
+
+/** A participant currently in the conversation, from ParticipantJoined / ParticipantLeft transcript events. */
+export interface PresentParticipant {
+  readonly id: string;
+  readonly nickname: string | undefined;
+  readonly type: string | undefined;
+}
+
+/** The last operation on the conversation that failed (a notification with notificationType `Error`). */
+export interface OperationError {
+  readonly referenceId: number | undefined;
+  readonly message: string;
+  readonly at: number;
+}
+
+/**
+ * The whole current state of one conversation.
+ * `R` is the resource type (e.g. `Chat`), `M` the transcript entry type (e.g. `TranscriptMessage`).
+ */
+export interface ConversationState<R, M> {
+  readonly kind: ConversationKind;
+  readonly id: string;
+  /** The latest resource received (every state-change message carries the whole resource). */
+  readonly resource: R;
+  /** The resource's state, trimmed. */
+  readonly state: string | undefined;
+  /** Ordered by index for chat-like media, by arrival for IM; duplicates removed, gaps listed. */
+  readonly transcript: Transcript<M>;
+  /** Ids (participantId, else nickname) of the participants typing now. */
+  readonly typing: readonly string[];
+  /** Participants who joined and have not left, in joining order. */
+  readonly present: readonly PresentParticipant[];
+  readonly lastError: OperationError | undefined;
+  /** When this state was made, from the operator's scheduler clock (ms). */
+  readonly updatedAt: number;
+  /** True once the state is one of the kind's end states; the state$ completes right after. */
+  readonly ended: boolean;
+}
+
+/** What a notification means to one conversation. */
+export type ConversationEvent<R, M> =
+  | {
+      readonly type: 'resource';
+      readonly id: string;
+      readonly resource: R;
+      readonly notificationType?: string | undefined;
+      readonly referenceId?: number | undefined;
+      readonly errorMessage?: string | undefined;
+    }
+  | { readonly type: 'messages'; readonly id: string; readonly messages: readonly M[] };
+
+/** How to reduce: the kind, its end states, whether entries are indexed, and the clock reading. */
+export interface ReduceContext {
+  readonly kind: ConversationKind;
+  readonly endStates: ReadonlySet<string>;
+  readonly indexed: boolean;
+  readonly now: number;
+}
+
+const participantOf = (m: EntryLike): PresentParticipant | undefined => {
+  const id = m.from?.participantId ?? m.from?.nickname;
+  return id === undefined ? undefined : { id, nickname: m.from?.nickname, type: m.from?.type };
+};
+
+const without = <T>(xs: readonly T[], pred: (x: T) => boolean): readonly T[] =>
+  xs.some(pred) ? xs.filter((x) => !pred(x)) : xs;
+
+/**
+ * The pure reducer behind every conversation operator: folds one event into a conversation's state.
+ * Returns `prev` itself when nothing changed (so operators emit nothing), and `undefined` for messages of a
+ * conversation whose first state change has not arrived yet (operators buffer those).
+ *
+ * @example
+ * ```ts
+ * import { reduceConversation } from 'gws-rx';
+ * const ctx = { kind: 'chat', endStates: new Set(['Completed']), indexed: true, now: Date.now() } as const;
+ * let s = reduceConversation(undefined, { type: 'resource', id: 'c1', resource: { id: 'c1', state: 'Chatting' } }, ctx);
+ * s = reduceConversation(s, { type: 'messages', id: 'c1', messages: [{ index: 1, type: 'Text', text: 'hi' }] }, ctx);
+ * s?.transcript.length; // 1
+ * ```
+ */
+export function reduceConversation<R extends ResourceLike, M extends EntryLike>(
+  prev: ConversationState<R, M> | undefined,
+  event: ConversationEvent<R, M>,
+  ctx: ReduceContext,
+): ConversationState<R, M> | undefined {
+  if (event.type === 'resource') {
+    const state = typeof event.resource.state === 'string' ? event.resource.state.trim() : undefined;
+    const failed = event.notificationType?.trim() === 'Error';
+    return {
+      kind: ctx.kind,
+      id: event.id,
+      resource: event.resource,
+      state,
+      transcript: prev?.transcript ?? emptyTranscript<M>(),
+      typing: prev?.typing ?? [],
+      present: prev?.present ?? [],
+      lastError: failed
+        ? {
+            referenceId: event.referenceId,
+            message:
+              event.errorMessage ??
+              `operation failed${event.referenceId === undefined ? '' : ` (referenceId ${event.referenceId})`}`,
+            at: ctx.now,
+          }
+        : prev?.lastError,
+      updatedAt: ctx.now,
+      ended: state !== undefined && ctx.endStates.has(state),
+    };
+  }
+  if (prev === undefined) return undefined;
+  let { transcript, typing, present } = prev;
+  for (const m of event.messages) {
+    const before = transcript;
+    transcript = ctx.indexed
+      ? (addIndexed(
+          transcript as unknown as Transcript<{ index: number }>,
+          m as unknown as { index: number },
+        ) as unknown as Transcript<M>)
+      : appendMessage(transcript, m);
+    // Typing and presence follow only messages that became the newest: a late or duplicate one says nothing new.
+    if (transcript === before || transcript.at(transcript.length - 1) !== m) continue;
+    const who = participantOf(m);
+    if (!who) continue;
+    switch (m.type?.trim()) {
+      case 'TypingStarted':
+        if (!typing.includes(who.id)) typing = [...typing, who.id];
+        break;
+      case 'TypingStopped':
+      case 'Text':
+        typing = without(typing, (id) => id === who.id);
+        break;
+      case 'ParticipantJoined':
+      case 'ParticipantRejoined':
+        if (!present.some((p) => p.id === who.id)) present = [...present, who];
+        break;
+      case 'ParticipantLeft':
+        present = without(present, (p) => p.id === who.id);
+        typing = without(typing, (id) => id === who.id);
+        break;
+      default:
+        break;
+    }
+  }
+  if (transcript === prev.transcript) return prev;
+  return { ...prev, transcript, typing, present, updatedAt: ctx.now };
+}
