@@ -1,0 +1,32 @@
+import * as t from 'io-ts';
+import type { ErrorMessage } from './common';
+import { BooleanFromStringOrBoolean, NumberFromStringOrNumber, TrimmedString, message, resource } from './common';
+
+/** A call resource; `id` is required. `duration` (seconds) arrives as a string and is decoded to a number. */
+export const Call = resource('Call', {
+  callUuid: t.string,
+  connId: t.string,
+  deviceUri: t.string,
+  ani: t.string,
+  dnis: t.string,
+  callType: TrimmedString,
+  duration: NumberFromStringOrNumber,
+  mute: TrimmedString,
+  recordingState: TrimmedString,
+  supervisorListeningIn: BooleanFromStringOrBoolean,
+  monitoredUserMuted: BooleanFromStringOrBoolean,
+  monitoring: BooleanFromStringOrBoolean,
+  parentCallUri: t.string,
+  parentCallPath: t.string,
+  case: t.array(t.unknown),
+});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Call extends t.TypeOf<typeof Call> {}
+
+/** `CallStateChangeMessage` on `/v2/me/calls` (StatusChange, AttachedDataChanged, ParticipantsUpdated, …). */
+export const CallStateChangeMessage = message('CallStateChangeMessage', { call: Call }, {});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CallStateChangeMessage extends t.TypeOf<typeof CallStateChangeMessage> {}
+
+/** Every notification on `/v2/me/calls`. */
+export type CallsNotification = CallStateChangeMessage | ErrorMessage;

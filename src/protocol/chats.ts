@@ -1,0 +1,28 @@
+import * as t from 'io-ts';
+import { TranscriptMessage, message, resource } from './common';
+
+/** A chat resource; `id` is required. States: Invited, Accepted, Chatting, Completed, Revoked, JoinFailed, … */
+export const Chat = resource('Chat', {});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Chat extends t.TypeOf<typeof Chat> {}
+
+/** `ChatStateChangeMessage` on `/v2/me/chats` (StatusChange, ParticipantsUpdated, PropertiesUpdated, Error). */
+export const ChatStateChangeMessage = message('ChatStateChangeMessage', { chat: Chat }, {});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ChatStateChangeMessage extends t.TypeOf<typeof ChatStateChangeMessage> {}
+
+/**
+ * `MessageLogUpdated` on `/v2/me/chats` and `/v2/me/facebooksession`: new transcript messages of the conversation
+ * named by `chatUri` (some servers: `chatPath`; the Facebook-session link field is undocumented, so
+ * `facebooksessionUri`/`facebooksessionPath` are accepted too).
+ */
+export const MessageLogUpdated = message(
+  'MessageLogUpdated',
+  { messages: t.array(TranscriptMessage) },
+  { chatUri: t.string, chatPath: t.string, facebooksessionUri: t.string, facebooksessionPath: t.string },
+);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface MessageLogUpdated extends t.TypeOf<typeof MessageLogUpdated> {}
+
+/** Every notification on `/v2/me/chats`. */
+export type ChatsNotification = ChatStateChangeMessage | MessageLogUpdated;

@@ -1,0 +1,163 @@
+import * as t from 'io-ts';
+
+/** A string with leading and trailing spaces removed (real servers send `" Talking"`). */
+export const TrimmedString = new t.Type<string, string, unknown>(
+  'TrimmedString',
+  (u): u is string => typeof u === 'string',
+  (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
+  (s) => s,
+);
+
+/** A number, or a string holding one (`"30"`), decoded to a number. */
+export const NumberFromStringOrNumber = new t.Type<number, number, unknown>(
+  'NumberFromStringOrNumber',
+  (u): u is number => typeof u === 'number',
+  (u, c) => {
+    if (typeof u === 'number') return Number.isFinite(u) ? t.success(u) : t.failure(u, c);
+    if (typeof u === 'string' && u.trim() !== '') {
+      const n = Number(u.trim());
+      return Number.isFinite(n) ? t.success(n) : t.failure(u, c);
+    }
+    return t.failure(u, c);
+  },
+  (n) => n,
+);
+
+/** A transcript index: a non-negative safe integer (numeric strings accepted). */
+export const TranscriptIndex = new t.Type<number, number, unknown>(
+  'TranscriptIndex',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+  (u, c) => {
+    const n = typeof u === 'string' && u.trim() !== '' ? Number(u.trim()) : u;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0
+      ? t.success(n)
+      : t.failure(u, c);
+  },
+  (n) => n,
+);
+
+/** A boolean, or `"true"` / `"false"` (any case, trimmed). */
+export const BooleanFromStringOrBoolean = new t.Type<boolean, boolean, unknown>(
+  'BooleanFromStringOrBoolean',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) => {
+    if (typeof u === 'boolean') return t.success(u);
+    const s = typeof u === 'string' ? u.trim().toLowerCase() : undefined;
+    return s === 'true' ? t.success(true) : s === 'false' ? t.success(false) : t.failure(u, c);
+  },
+  (b) => b,
+);
+
+/**
+ * A literal `messageType`, accepted with stray spaces and, when `aliases` are given, under other spellings; always
+ * decoded to `value`.
+ */
+export const messageTypeLiteral = <V extends string>(
+  value: V,
+  aliases: readonly string[] = [],
+): t.Type<V, V, unknown> =>
+  new t.Type<V, V, unknown>(
+    value,
+    (u): u is V => u === value,
+    (u, c) =>
+      typeof u === 'string' && (u.trim() === value || aliases.includes(u.trim())) ? t.success(value) : t.failure(u, c),
+    (v) => v,
+  );
+
+/**
+ * Free-form key/value data written by other systems (`userData`): any key, including `__proto__` and
+ * `constructor`, is kept as the object's own data, exactly as `JSON.parse` made it.
+ */
+export const UserData = t.UnknownRecord;
+export type UserData = t.TypeOf<typeof UserData>;
+
+/** A participant object (chats), or the phone-number style of calls and IM sessions. */
+export const ParticipantDetails = t.partial({
+  nickname: t.string,
+  type: TrimmedString,
+  participantId: t.string,
+  phoneNumber: t.string,
+  digits: t.string,
+  e164Number: t.string,
+  formattedPhoneNumber: t.string,
+});
+/** A participant: an object, or (older servers) just a string with details in `participantsInfo`. */
+export const Participant = t.union([t.string, ParticipantDetails]);
+export type Participant = t.TypeOf<typeof Participant>;
+
+/** Fields every interaction resource may have; `id` is required. */
+export const resourceProps = {
+  required: { id: t.string },
+  optional: {
+    state: TrimmedString,
+    uri: t.string,
+    path: t.string,
+    capabilities: t.array(t.string),
+    userData: UserData,
+    participants: t.array(Participant),
+    participantsInfo: t.array(t.UnknownRecord),
+    receivedDate: t.string,
+    comment: t.string,
+  },
+};
+
+/** Builds a resource codec: the common fields plus `extra` optional ones. */
+export const resource = <P extends t.Props>(name: string, extra: P) =>
+  t.intersection([t.type(resourceProps.required), t.partial({ ...resourceProps.optional, ...extra })], name);
+
+/** The envelope fields any `data` may carry besides `messageType`. */
+export const envelopeProps = {
+  notificationType: TrimmedString,
+  referenceId: NumberFromStringOrNumber,
+  errorMessage: t.string,
+  errorCode: t.union([t.string, t.number]),
+  phoneNumber: t.string,
+  extensions: t.UnknownRecord,
+  metrics: t.UnknownRecord,
+  channel: t.string,
+};
+
+/**
+ * Builds a message codec: a `messageType` literal (with optional alias spellings), the envelope fields, and the
+ * message's own required and optional fields. Unknown extra fields are kept in the decoded value.
+ */
+export const message = <V extends string, R extends t.Props, O extends t.Props>(
+  messageType: V,
+  required: R,
+  optional: O,
+  aliases: readonly string[] = [],
+) =>
+  t.intersection(
+    [
+      t.type({ messageType: messageTypeLiteral(messageType, aliases) }),
+      t.partial(envelopeProps),
+      t.type(required),
+      t.partial(optional),
+    ],
+    messageType,
+  );
+
+/** A transcript message of chats and Facebook sessions (MessageLogUpdated); `index` and `type` are required. */
+export const TranscriptMessage = t.intersection(
+  [
+    t.type({ index: TranscriptIndex, type: TrimmedString }),
+    t.partial({
+      from: t.partial({ nickname: t.string, type: TrimmedString, participantId: t.string }),
+      text: t.string,
+      url: t.string,
+      visibility: TrimmedString,
+      messageType: t.string,
+      timestamp: t.string,
+      timestampSeconds: NumberFromStringOrNumber,
+      eventAttributes: t.UnknownRecord,
+    }),
+  ],
+  'TranscriptMessage',
+);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TranscriptMessage extends t.TypeOf<typeof TranscriptMessage> {}
+
+/** `ErrorMessage` (devices and calls topics): an operation failed. */
+export const ErrorMessage = message('ErrorMessage', {}, {});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorMessage extends t.TypeOf<typeof ErrorMessage> {}

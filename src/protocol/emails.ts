@@ -1,0 +1,36 @@
+import * as t from 'io-ts';
+import { NumberFromStringOrNumber, TrimmedString, message, resource } from './common';
+
+/** An email attachment. */
+export const EmailAttachment = t.partial({
+  id: t.string,
+  name: t.string,
+  size: NumberFromStringOrNumber,
+  uri: t.string,
+  mime: t.string,
+});
+
+/** An email resource; `id` is required. States: Invited, Processing, Composing, Completed, … */
+export const Email = resource('Email', {
+  contactId: t.string,
+  from: t.string,
+  to: t.array(t.string),
+  cc: t.array(t.string),
+  bcc: t.array(t.string),
+  subject: t.string,
+  body: t.string,
+  bodyAsPlainText: t.string,
+  mime: t.string,
+  attachments: t.array(EmailAttachment),
+  emailType: TrimmedString,
+});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Email extends t.TypeOf<typeof Email> {}
+
+/** `EmailStateChangeMessage` on `/v2/me/emails` (StatusChange, PropertiesUpdated, EmailSaved, Attachment*, Error). */
+export const EmailStateChangeMessage = message('EmailStateChangeMessage', { email: Email }, {});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface EmailStateChangeMessage extends t.TypeOf<typeof EmailStateChangeMessage> {}
+
+/** Every notification on `/v2/me/emails`. */
+export type EmailsNotification = EmailStateChangeMessage;

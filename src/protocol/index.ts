@@ -1,0 +1,44 @@
+// The protocol room: io-ts codecs and their types (a codec and its type share a name). Named re-exports only.
+export {
+  BooleanFromStringOrBoolean,
+  ErrorMessage,
+  NumberFromStringOrNumber,
+  Participant,
+  ParticipantDetails,
+  TranscriptIndex,
+  TranscriptMessage,
+  TrimmedString,
+  UserData,
+} from './common';
+export { Device, DeviceStateChangeMessage, UserState } from './devices';
+export type { DevicesNotification } from './devices';
+export { Call, CallStateChangeMessage } from './calls';
+export type { CallsNotification } from './calls';
+export { Service, ServiceStateChangeMessage } from './services';
+export type { ServicesNotification } from './services';
+export { Chat, ChatStateChangeMessage, MessageLogUpdated } from './chats';
+export type { ChatsNotification } from './chats';
+export { IMLogUpdateMessage, IMSessionStateChangeMessage, ImSession } from './imSessions';
+export type { ImSessionsNotification } from './imSessions';
+export { Email, EmailAttachment, EmailStateChangeMessage } from './emails';
+export type { EmailsNotification } from './emails';
+export {
+  Facebook,
+  FacebookStateChangeMessage,
+  Facebooksession,
+  FacebooksessionStateChangeMessage,
+  Openmedia,
+  OpenmediaStateChangeMessage,
+  Tweet,
+  TweetOperationResponse,
+  TweetStateChangeMessage,
+  Workitem,
+  WorkitemStateChangeMessage,
+} from './media';
+export type { FacebookNotification, OpenmediaNotification, TwitterNotification, WorkitemsNotification } from './media';
+export { WorkbinItem, WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeMessage } from './workbins';
+export type { WorkbinsNotification } from './workbins';
+export { isTopicName, topicCodecs, topicNames } from './topics';
+export type { FacebooksessionNotification, TopicMap, TopicName } from './topics';
+export { decodeData, decodeNotification } from './decode';
+export type { DecodeFailure, DecodeFailureReason, Notification } from './decode';

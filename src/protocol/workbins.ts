@@ -1,0 +1,60 @@
+import * as t from 'io-ts';
+import { NumberFromStringOrNumber, TrimmedString, message, resourceProps } from './common';
+
+/** `WorkbinSubscriptionStateChangeMessage` on `/v2/me/workbins`: `stateResource` Subscribed, Unsubscribed, RequestFailed. */
+export const WorkbinSubscriptionStateChangeMessage = message(
+  'WorkbinSubscriptionStateChangeMessage',
+  { id: t.string },
+  {
+    stateResource: TrimmedString,
+    workbinUserId: t.string,
+    agentGroup: t.string,
+    placeGroup: t.string,
+    referenceId: NumberFromStringOrNumber,
+  },
+);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkbinSubscriptionStateChangeMessage extends t.TypeOf<typeof WorkbinSubscriptionStateChangeMessage> {}
+
+/** An interaction in a workbin (a chat, email, workitem, … resource); `id` is required. */
+export const WorkbinItem = t.intersection(
+  [t.type(resourceProps.required), t.partial(resourceProps.optional)],
+  'WorkbinItem',
+);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkbinItem extends t.TypeOf<typeof WorkbinItem> {}
+
+const WorkbinStateChangeWire = message('WorkbinStateChangeMessage', { id: t.string }, { action: TrimmedString });
+const ITEM_KEY = /StateResourceV2$/;
+
+/**
+ * `WorkbinStateChangeMessage` on `/v2/me/workbins`: `action` (ItemAdded, ItemRemoved, ItemUpdated, …) on workbin `id`.
+ * The interaction arrives under a key such as `emailStateResourceV2`; it is validated and also exposed as `item`,
+ * with `itemKey` naming where it came from.
+ */
+export const WorkbinStateChangeMessage = new t.Type<
+  t.TypeOf<typeof WorkbinStateChangeWire> & { readonly item?: WorkbinItem; readonly itemKey?: string },
+  unknown,
+  unknown
+>(
+  'WorkbinStateChangeMessage',
+  (u): u is t.TypeOf<typeof WorkbinStateChangeWire> => WorkbinStateChangeWire.is(u),
+  (u, c) => {
+    const wire = WorkbinStateChangeWire.validate(u, c);
+    if (wire._tag === 'Left') return wire;
+    const itemKey = Object.keys(wire.right).find((k) => ITEM_KEY.test(k));
+    if (itemKey === undefined) return t.success(wire.right);
+    const item = WorkbinItem.validate(
+      (wire.right as Record<string, unknown>)[itemKey],
+      t.appendContext(c, itemKey, WorkbinItem, undefined),
+    );
+    if (item._tag === 'Left') return item;
+    return t.success({ ...wire.right, item: item.right, itemKey });
+  },
+  (a) => a,
+);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkbinStateChangeMessage extends t.TypeOf<typeof WorkbinStateChangeMessage> {}
+
+/** Every notification on `/v2/me/workbins`. */
+export type WorkbinsNotification = WorkbinSubscriptionStateChangeMessage | WorkbinStateChangeMessage;
