@@ -29,9 +29,7 @@ export const TranscriptIndex = new t.Type<number, number, unknown>(
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
   (u, c) => {
     const n = typeof u === 'string' && u.trim() !== '' ? Number(u.trim()) : u;
-    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0
-      ? t.success(n)
-      : t.failure(u, c);
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? t.success(n) : t.failure(u, c);
   },
   (n) => n,
 );

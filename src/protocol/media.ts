@@ -69,9 +69,7 @@ export const TweetStateChangeMessage = new t.Type<t.TypeOf<typeof TweetStateChan
     if (wire._tag === 'Left') return wire;
     const { twitter, tweet, ...rest } = wire.right;
     const payload = tweet ?? twitter;
-    return payload === undefined
-      ? t.failure(u, c)
-      : t.success({ ...rest, tweet: payload });
+    return payload === undefined ? t.failure(u, c) : t.success({ ...rest, tweet: payload });
   },
   (a) => a,
 );
