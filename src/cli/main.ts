@@ -1,2 +1,245 @@
-// PLACEHOLDER (replaced by the CLI work): the `gws-rx` command.
-console.log('gws-rx: not yet');
+// The `gws-rx` command: `demo` (what `npm start` runs) and `watch`.
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { createGwsClient, gwsLogin, GwsLoginError } from '../node';
+import { startSimulator, generateShift, play } from '../sim/index';
+import type { GwsSimulator } from '../sim/index';
+import { isTopicName, topicNames } from '../protocol/topics';
+import type { TopicName } from '../protocol/topics';
+import { dashboardRoutes } from './dashboard';
+import { viewModel$, viewTopics } from './view';
+import { describeConnection, renderView, summarizeView } from './render';
+
+const HELP = `gws-rx — Genesys Web Services (GWS) v2 notifications as live RxJS state
+
+Usage:
+  gws-rx demo  [--port N] [--speed X] [--seed N] [--duration S]
+  gws-rx watch [--url URL] [--user U] [--topics LIST] [--json] [--duration S] [--speed X] [--seed N]
+  gws-rx --help
+
+Commands:
+  demo    Start the embedded GWS simulator (a seeded contact-center shift), serve the browser dashboard,
+          and show the live terminal view of gws-rx's per-conversation state.
+  watch   Watch a GWS server (the embedded simulator when --url is absent): the live view, or NDJSON.
+
+Options:
+  --url URL       GWS base URL (http://host:port) or its CometD endpoint (…/api/v2/notifications).
+                  Logs in like a GWS client: Basic auth on GET /api/v2/me, then JSESSIONID + CSRF header.
+  --user U        GWS user name (with --url). The password comes from GWS_PASSWORD or a hidden prompt.
+  --topics LIST   Comma-separated topics: short names (chats,calls,devices,services,emails,workitems,
+                  workbins,im-sessions,openmedia,facebook,facebooksession,twitter) or full channels.
+                  Default: all.
+  --json          Print one decoded notification per line (NDJSON) on stdout; decode failures on stderr.
+  --duration S    Exit by itself after S seconds (default: run until Ctrl-C).
+  --speed X       Simulator playback speed factor (default 1).
+  --seed N        Simulator scenario seed (default 1).
+  --port N        Simulator port on 127.0.0.1 (demo; default 8090, 0 = any free port).
+  -h, --help      Show this help.
+`;
+
+class UsageError extends Error {}
+
+const fail = (message: string, code = 1): never => {
+  process.stderr.write(`gws-rx: ${message.split('\n')[0]}\n`);
+  process.exit(code);
+};
+
+const number = (name: string, v: string | undefined, fallback: number, min: number): number => {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min)
+    throw new UsageError(`--${name} must be a number >= ${min} (got ${JSON.stringify(v)})`);
+  return n;
+};
+
+const topicsFrom = (list: string | undefined): TopicName[] => {
+  if (list === undefined) return [...topicNames];
+  return list.split(',').map((raw) => {
+    const s = raw.trim();
+    const full = s.startsWith('/') ? s : s === 'services' ? '/notifications/services' : `/v2/me/${s}`;
+    if (!isTopicName(full))
+      throw new UsageError(`unknown topic ${JSON.stringify(s)} (known: ${topicNames.join(', ')})`);
+    return full;
+  });
+};
+
+/** Reads a password without echoing it. */
+const promptHidden = (question: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    if (!process.stdin.isTTY) return reject(new UsageError('no password: set GWS_PASSWORD (stdin is not a terminal)'));
+    let muted = false;
+    const output = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        if (!muted) process.stderr.write(chunk);
+        cb();
+      },
+    });
+    const rl = createInterface({ input: process.stdin, output, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+
+interface Target {
+  readonly url: string;
+  readonly login: () => Promise<Readonly<Record<string, string>>>;
+  readonly sim: GwsSimulator | undefined;
+  readonly stopScenario: () => void;
+}
+
+async function embedded(port: number, speed: number, seed: number, withDashboard: boolean): Promise<Target> {
+  const dashboardDir = fileURLToPath(new URL('../examples/dashboard/', import.meta.url));
+  const sim = await startSimulator({ port, routes: withDashboard ? dashboardRoutes(dashboardDir) : undefined });
+  const stopScenario = play(
+    sim,
+    (i) => generateShift({ seed: seed + i, idPrefix: i === 0 ? '' : `r${i}-`, baseUrl: sim.url }),
+    {
+      speed,
+      loop: true,
+    },
+  );
+  const login = async () => (await gwsLogin({ baseUrl: sim.url, ...sim.user })).headers;
+  return { url: sim.url, login, sim, stopScenario };
+}
+
+async function remote(url: string, user: string | undefined): Promise<Target> {
+  if (user === undefined) throw new UsageError('--user is required with --url');
+  const base = url.replace(/\/api\/v2\/notifications\/?$/, '');
+  const password = process.env.GWS_PASSWORD ?? (await promptHidden(`Password for ${user}: `));
+  const login = async () => (await gwsLogin({ baseUrl: base, username: user, password })).headers;
+  await login(); // fail fast with one line when the server is unreachable or rejects the credentials
+  return { url: base, login, sim: undefined, stopScenario: () => undefined };
+}
+
+async function run(argv: readonly string[]): Promise<void> {
+  const command = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
+  const { values } = parseArgs({
+    args: command === undefined ? [...argv] : argv.slice(1),
+    options: {
+      url: { type: 'string' },
+      user: { type: 'string' },
+      topics: { type: 'string' },
+      json: { type: 'boolean' },
+      duration: { type: 'string' },
+      speed: { type: 'string' },
+      seed: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help || command === undefined) {
+    process.stdout.write(HELP);
+    if (command === undefined && !values.help) process.exitCode = 2;
+    return;
+  }
+  if (command !== 'demo' && command !== 'watch')
+    throw new UsageError(`unknown command ${JSON.stringify(command)} (try --help)`);
+  if (command === 'demo' && (values.url !== undefined || values.json))
+    throw new UsageError('demo takes no --url or --json: use watch');
+
+  const speed = number('speed', values.speed, 1, 0.01);
+  const seed = number('seed', values.seed, 1, 0);
+  const duration = number('duration', values.duration, 0, 0);
+  const topics = topicsFrom(values.topics);
+  const port = number('port', values.port, command === 'demo' ? 8090 : 0, 0);
+
+  let target: Target;
+  try {
+    target =
+      values.url !== undefined
+        ? await remote(values.url, values.user)
+        : await embedded(port, speed, seed, command === 'demo');
+  } catch (e) {
+    if (e instanceof GwsLoginError || e instanceof UsageError) throw e;
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use: pass --port 0 or another port`
+        : e instanceof Error
+          ? e.message
+          : String(e),
+      { cause: e },
+    );
+  }
+
+  const client = createGwsClient({
+    url: target.url,
+    headerProvider: target.login,
+    backoffIncrement: 500,
+    maxBackoff: 5000,
+  });
+  const tty = process.stdout.isTTY === true && !values.json;
+  let stopping = false;
+  const subscriptions: { unsubscribe(): void }[] = [];
+  const stop = async (code = 0): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    for (const s of subscriptions) s.unsubscribe();
+    target.stopScenario();
+    await client.close();
+    await target.sim?.close();
+    if (tty) process.stdout.write('\x1b[?25h\n');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  if (duration > 0) setTimeout(() => void stop(0), duration * 1000).unref();
+
+  subscriptions.push(
+    client.connection$.subscribe((s) => {
+      if (s.status === 'failed') {
+        process.stderr.write(`gws-rx: ${describeConnection(s)}\n`);
+        void stop(1);
+      }
+    }),
+  );
+
+  if (values.json) {
+    for (const t of topics) {
+      subscriptions.push(
+        client.topic(t).subscribe((data) => process.stdout.write(`${JSON.stringify({ channel: t, data })}\n`)),
+      );
+    }
+    subscriptions.push(
+      client.decodeFailures$.subscribe((f) =>
+        process.stderr.write(
+          `${JSON.stringify({ decodeFailure: f.reason, channel: f.channel, messageType: f.messageType, errors: f.errors, raw: f.raw })}\n`,
+        ),
+      ),
+    );
+    return;
+  }
+
+  if (command === 'demo') {
+    process.stderr.write(`gws-rx demo: simulator at ${target.url}  ·  dashboard: ${target.url}/  ·  Ctrl-C to exit\n`);
+  }
+  const shown = new Set<string>(topics.filter((t) => viewTopics.includes(t)));
+  let lastSummary = 0;
+  if (tty) process.stdout.write('\x1b[?25l');
+  subscriptions.push(
+    viewModel$(client, shown, tty ? 100 : 1000).subscribe((view) => {
+      if (tty) {
+        const lines = renderView(view, process.stdout.columns ?? 100, true);
+        const rows = process.stdout.rows ?? 40;
+        process.stdout.write(`\x1b[H\x1b[2J${lines.slice(0, rows - 1).join('\n')}\n`);
+      } else if (Date.now() - lastSummary >= 1000) {
+        lastSummary = Date.now();
+        process.stdout.write(`${summarizeView(view)}\n`);
+      }
+    }),
+  );
+}
+
+run(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError) fail(e.message, 2);
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code.startsWith('ERR_PARSE_ARGS')) fail(`${e instanceof Error ? e.message : String(e)} (try --help)`, 2);
+  fail(e instanceof Error ? e.message : String(e), 1);
+});

@@ -1,0 +1,38 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the browser dashboard from `dir` on the simulator's own origin: `/` → `index.html`, `/dist/*` → the
+ * bundle. Paths outside `dir` are refused. Returns true when it answered the request.
+ */
+export function dashboardRoutes(dir: string): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const root = normalize(dir + sep);
+  return (req, res) => {
+    if (req.method !== 'GET') return false;
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const rel =
+      path === '/' || path === '/dashboard' ? 'index.html' : path.startsWith('/dist/') ? path.slice(1) : undefined;
+    if (rel === undefined) return false;
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end(rel === 'index.html' ? 'dashboard not built: run npm run build' : 'not found');
+      return true;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+    return true;
+  };
+}
