@@ -2,6 +2,18 @@
 // wrapped as whole Bayeux messages. Asserts decoded fields, not just success.
 import { decodeNotification } from '../../src/protocol/decode';
 import type { DecodeFailure, Notification } from '../../src/protocol/decode';
+import {
+  agentNotReady,
+  allSeeds,
+  callHeld,
+  seed004ChatLog,
+  seed004ChatState,
+  seedChatLog,
+  seedChatState,
+  seedImLog,
+  seedImSessionState,
+  seedServiceInactive,
+} from '../fixtures/seeds';
 
 const right = (m: unknown): Notification => {
   const r = decodeNotification(m);
@@ -15,6 +27,24 @@ const left = (m: unknown): DecodeFailure => {
 };
 
 describe('documented examples decode', () => {
+  test.each(Object.entries(allSeeds))('%s decodes on its own channel', (_name, seed) => {
+    const n = right(seed);
+    expect(n.channel).toBe(seed.channel);
+    expect(n.data.messageType).toBe(seed.data.messageType);
+  });
+  test('seed 004 (repaired OCR copy) decodes like seed 002', () => {
+    const state = right(seed004ChatState);
+    if (state.channel !== '/v2/me/chats' || state.data.messageType !== 'ChatStateChangeMessage')
+      throw new Error('narrowing');
+    expect(state.data.chat).toMatchObject({ id: '0000Wa9CAM6W00J', state: 'Chatting', userData: { key2: 'value2' } });
+    const log = right(seed004ChatLog);
+    if (log.channel !== '/v2/me/chats' || log.data.messageType !== 'MessageLogUpdated') throw new Error('narrowing');
+    expect(log.data.messages.map((m) => [m.index, m.type])).toEqual([
+      [3, 'Text'],
+      [4, 'Text'],
+    ]);
+    expect(log.data.messages[1]?.timestampSeconds).toBe(1389261492047);
+  });
   test('seed 000: IM session state, with the state trimmed and userData kept', () => {
     const n = right(seedImSessionState);
     expect(n.channel).toBe('/v2/me/im-sessions');
