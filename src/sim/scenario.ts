@@ -23,7 +23,7 @@ export interface ShiftOptions {
   readonly emails?: number;
   /** Workitems. Default 2. */
   readonly workitems?: number;
-  /** Prefix of every resource id, so repeated shifts do not collide. Default `''`. */
+  /** Prefix of every conversation id, so repeated shifts do not collide (devices, services and workbins keep theirs). Default `''`. */
   readonly idPrefix?: string;
   /** Base URL written into `uri` fields. Default `http://127.0.0.1:8080`. */
   readonly baseUrl?: string;
@@ -98,7 +98,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
     ).join('');
 
   // Services: voice goes down for a while in the middle of the shift.
-  const voice = { id: `${prefix}370ef5e6-9e3c-4d91-9588-7f4dfe67e011`, name: 'SIPS', type: 'Voice' };
+  const voice = { id: '370ef5e6-9e3c-4d91-9588-7f4dfe67e011', name: 'SIPS', type: 'Voice' };
   const service = (state: string) => ({ messageType: 'ServiceStateChangeMessage', service: { ...voice, state } });
   at(0, '/notifications/services', service('Active'));
   at(duration * 0.45, '/notifications/services', service('Inactive'));
@@ -109,7 +109,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
   const agents = Array.from({ length: agentCount }, (_, i) => ({
     name: `Agent ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`,
     dn: String(5000 + i),
-    device: `${prefix}device-${5000 + i}`,
+    device: `device-${5000 + i}`,
   }));
   const device = (a: (typeof agents)[number], state: string, workMode?: string) => ({
     messageType: 'DeviceStateChangeMessage',
@@ -303,7 +303,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
   at(0, '/v2/me/workbins', {
     messageType: 'WorkbinSubscriptionStateChangeMessage',
     stateResource: 'Subscribed',
-    id: `${prefix}workbin-personal`,
+    id: 'workbin-personal',
   });
   const media = (kind: 'email' | 'workitem', count: number, topic: string, messageType: string) => {
     for (let i = 0; i < count; i++) {
@@ -327,7 +327,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
       let t = between(0, duration * 0.7);
       at(t, '/v2/me/workbins', {
         messageType: 'WorkbinStateChangeMessage',
-        id: `${prefix}workbin-personal`,
+        id: 'workbin-personal',
         action: 'ItemAdded',
         [`${kind}StateResourceV2`]: resource('InWorkbin'),
       });
