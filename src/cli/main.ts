@@ -237,6 +237,12 @@ async function run(argv: readonly string[]): Promise<void> {
   );
 }
 
+// A closed pipe (e.g. `gws-rx watch --json | head`) ends the program quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 run(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) fail(e.message, 2);
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';

@@ -72,10 +72,8 @@ export async function gwsLogin(options: GwsLoginOptions): Promise<GwsSession> {
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
     const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
-    throw new GwsLoginError(
-      `cannot reach GWS at ${where}: ${code ?? (e instanceof Error ? e.message : 'network error')}`,
-      undefined,
-    );
+    const detail = code ?? (cause instanceof Error ? cause.message : 'network error');
+    throw new GwsLoginError(`cannot reach GWS at ${where}: ${detail}`, undefined);
   }
   if (res.status === 401 || res.status === 403) {
     throw new GwsLoginError(

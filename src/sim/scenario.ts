@@ -66,8 +66,8 @@ const gwsTimestamp = (ms: number): string => {
 };
 
 /**
- * Generates a realistic, deterministic contact-center shift: agents changing state, inbound chats with customer
- * and agent messages and typing, IM sessions between agents, calls through Ringing/Established/Held/Released,
+ * Generates a realistic, deterministic contact-center shift: agents changing state, inbound chats (Invited, Accepted, Chatting, Completed) with customer
+ * and agent messages and typing, IM sessions between agents, calls through Dialing or Ringing/Established/Held/Released,
  * emails and workitems, a workbin filling up, and the voice service going Inactive and back Active.
  * Payloads follow the GWS documentation's shapes. Sorted by time.
  *
@@ -201,6 +201,8 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
     let t = between(0, duration * 0.6);
     at(t, '/v2/me/chats', chat('Invited', [customer]));
     t += between(1000, 3000);
+    at(t, '/v2/me/chats', chat('Accepted', [customer, agentP]));
+    t += between(100, 400);
     at(t, '/v2/me/chats', chat('Chatting', [customer, agentP]));
     log(t + 10, customer, 'ParticipantJoined');
     log(t + 20, agentP, 'ParticipantJoined');
@@ -262,6 +264,8 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
     const id = `${prefix}012PUFMMS0ASNAK48O7GK2LAES${hex(6)}`;
     const agent = agents[k % agentCount];
     const ani = String(15001 + k);
+    // Every other call is outbound: the agent dials, the customer answers.
+    const outbound = k % 2 === 1;
     const call = (state: string, capabilities: string[]) => ({
       messageType: 'CallStateChangeMessage',
       notificationType: 'StatusChange',
@@ -275,7 +279,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
         participants: [{ e164Number: '', formattedPhoneNumber: ani, phoneNumber: ani, digits: ani }],
         ani,
         dnis: agent?.dn ?? '5000',
-        callType: 'Inbound',
+        callType: outbound ? 'Outbound' : 'Inbound',
         capabilities,
         duration: '0',
         mute: 'Off',
@@ -288,7 +292,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
       },
     });
     let t = between(0, duration * 0.7);
-    at(t, '/v2/me/calls', call('Ringing', ['Answer']));
+    at(t, '/v2/me/calls', outbound ? call('Dialing', ['Hangup']) : call('Ringing', ['Answer']));
     t += between(2000, 5000);
     at(t, '/v2/me/calls', call('Established', ['Hold', 'Hangup', 'InitiateTransfer']));
     t += between(3000, 8000);
@@ -343,6 +347,101 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
   media('workitem', options.workitems ?? 2, '/v2/me/workitems', 'WorkitemStateChangeMessage');
 
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** Options of {@link generateBurst}. */
+export interface BurstOptions {
+  /** Chats in the burst. Default 100. */
+  readonly conversations?: number;
+  /** Text messages per chat (customer and agent alternate). Default 10. */
+  readonly messagesPerConversation?: number;
+  /** PRNG seed for the texts and participants. Default 1. */
+  readonly seed?: number;
+  /** Prefix of every chat id. Default `'burst-'`. */
+  readonly idPrefix?: string;
+  /** Base URL written into `uri` fields. Default `http://127.0.0.1:8080`. */
+  readonly baseUrl?: string;
+}
+
+/**
+ * Generates a fixed burst of chat traffic for benches and soak tests, all at `at: 0`: every chat goes Chatting,
+ * receives `messagesPerConversation` texts (indices 1..n, conversations interleaved round-robin), then Completed.
+ * Exactly `conversations * (messagesPerConversation + 2)` messages, every one on `/v2/me/chats`.
+ *
+ * @example
+ * ```ts
+ * import { generateBurst, play } from 'gws-rx/sim';
+ * const burst = generateBurst({ conversations: 1000, messagesPerConversation: 20 });
+ * play(sim, burst); // everything is published at once
+ * ```
+ */
+export function generateBurst(options: BurstOptions = {}): TimedMessage[] {
+  const conversations = options.conversations ?? 100;
+  const perConversation = options.messagesPerConversation ?? 10;
+  if (!Number.isInteger(conversations) || conversations < 0)
+    throw new RangeError(`generateBurst: conversations must be an integer >= 0 (got ${conversations})`);
+  if (!Number.isInteger(perConversation) || perConversation < 0)
+    throw new RangeError(`generateBurst: messagesPerConversation must be an integer >= 0 (got ${perConversation})`);
+  const rnd = prng(options.seed ?? 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const prefix = options.idPrefix ?? 'burst-';
+  const base = (options.baseUrl ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+  const epoch = Date.UTC(2026, 0, 5, 9, 0, 0);
+  const chats = Array.from({ length: conversations }, (_, c) => {
+    const id = `${prefix}${c}`;
+    return {
+      id,
+      uri: `${base}/api/v2/chats/${id}`,
+      customer: { nickname: pick(CUSTOMERS), type: 'Customer', participantId: `c-${c}` },
+      agent: { nickname: 'Agent A', type: 'Agent', participantId: `a-${c}` },
+    };
+  });
+  const state = (c: (typeof chats)[number], s: string): TimedMessage => ({
+    at: 0,
+    channel: '/v2/me/chats',
+    data: {
+      messageType: 'ChatStateChangeMessage',
+      notificationType: 'StatusChange',
+      chat: {
+        id: c.id,
+        state: s,
+        uri: c.uri,
+        path: `/chats/${c.id}`,
+        participants: s === 'Completed' ? [c.agent] : [c.customer, c.agent],
+        capabilities: s === 'Completed' ? [] : ['Complete', 'SendMessage'],
+        userData: {},
+      },
+    },
+  });
+  const out: TimedMessage[] = chats.map((c) => state(c, 'Chatting'));
+  for (let index = 1; index <= perConversation; index++) {
+    for (const c of chats) {
+      const fromCustomer = index % 2 === 1;
+      const ms = epoch + index * 1000;
+      out.push({
+        at: 0,
+        channel: '/v2/me/chats',
+        data: {
+          messageType: 'MessageLogUpdated',
+          notificationType: 'NewMessages',
+          chatUri: c.uri,
+          messages: [
+            {
+              index,
+              from: fromCustomer ? c.customer : c.agent,
+              type: 'Text',
+              text: fromCustomer ? pick(CUSTOMER_LINES) : pick(AGENT_LINES),
+              visibility: 'All',
+              timestamp: gwsTimestamp(ms),
+              timestampSeconds: ms,
+            },
+          ],
+        },
+      });
+    }
+  }
+  for (const c of chats) out.push(state(c, 'Completed'));
+  return out;
 }
 
 /** Options of {@link play}. */
