@@ -8,7 +8,12 @@ const topics = ['/v2/me/chats', '/v2/me/calls', '/v2/me/devices', '/v2/me/workbi
 const payload = (topic: (typeof topics)[number], n: number): Record<string, unknown> => {
   switch (topic) {
     case '/v2/me/chats':
-      return { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', chatId: `chat-${n}`, messages: [] };
+      return {
+        messageType: 'MessageLogUpdated',
+        notificationType: 'NewMessages',
+        chatPath: `/chats/chat-${n}`,
+        messages: [],
+      };
     default:
       return { messageType: 'NoSuchType', n }; // decodes as a failure: still accounted for
   }
@@ -41,8 +46,8 @@ test('10 Bayeux restarts: every subscription restored, no error or completion, p
   }
 
   expect(recs.map((r) => r.values.length)).toEqual([10, 10, 10, 10]);
-  expect(chats.values.map((n) => (n.messageType === 'MessageLogUpdated' ? n.chatId : ''))).toEqual(
-    Array.from({ length: 10 }, (_, i) => `chat-${i + 1}`),
+  expect(chats.values.map((n) => (n.messageType === 'MessageLogUpdated' ? n.chatPath : ''))).toEqual(
+    Array.from({ length: 10 }, (_, i) => `/chats/chat-${i + 1}`),
   );
   for (const r of [...recs, chats]) {
     expect(r.errors).toEqual([]);
