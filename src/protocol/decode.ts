@@ -88,9 +88,7 @@ export function decodeData<K extends TopicName>(
     result = codec.decode(data);
   } catch (e) {
     // io-ts codecs do not throw; this guards hostile inputs (getters, proxies) so the caller never sees a throw.
-    return left(
-      failure('invalid-payload', raw, channel, messageType, [`data: ${e instanceof Error ? e.message : String(e)}`]),
-    );
+    return left(failure('invalid-payload', raw, channel, messageType, [`data: ${describeError(e)}`]));
   }
   if (isLeft(result)) {
     return left(failure('invalid-payload', raw, channel, messageType, PathReporter.report(result)));
@@ -112,6 +110,17 @@ export function decodeData<K extends TopicName>(
  * ```
  */
 export function decodeNotification(message: unknown): Either<DecodeFailure, Notification> {
+  try {
+    return decodeMessage(message);
+  } catch (e) {
+    // Only reachable with hostile inputs (throwing getters, proxies): JSON never throws here.
+    return left(failure('not-a-message', message, undefined, undefined, [`message: ${describeError(e)}`]));
+  }
+}
+
+const describeError = (e: unknown): string => (e instanceof Error ? e.message : 'unreadable value');
+
+function decodeMessage(message: unknown): Either<DecodeFailure, Notification> {
   if (!isRecord(message) || typeof message.channel !== 'string') {
     return left(failure('not-a-message', message, undefined, undefined, ['channel: expected a string']));
   }
