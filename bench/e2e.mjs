@@ -1,0 +1,150 @@
+// 1. End-to-end over loopback: bare cometd callback vs client.topic() vs chat conversation state.
+// The server runs in a child process (see lib/server.mjs): on 2 cores this keeps the server's JSON/HTTP work off
+// the client's core, so the client-side cost of each variant is what differs between variants.
+import { fork } from 'node:child_process';
+import { adapt } from 'cometd-nodejs-client';
+import { CometD } from 'cometd';
+import { createGwsClient, chatConversations } from '../dist/node.js';
+import { CHANNEL, sentNs } from './lib/shapes.mjs';
+import { median, percentile } from './lib/stats.mjs';
+
+const nowNs = () => Number(process.hrtime.bigint());
+
+/**
+ * One measured delivery run for a variant.
+ * @param {string} url
+ * @param {'bare' | 'topic' | 'chat'} variant
+ * @param {(job: object) => Promise<void>} runJob
+ * @param {{ n: number, chats: number, paced: boolean }} job
+ */
+async function measure(url, variant, runJob, job) {
+  const total = job.n + 2 * job.chats;
+  /** @type {number[]} */
+  const latencies = [];
+  let count = 0;
+  let first = 0;
+  let last = 0;
+  /** @type {NodeJS.CpuUsage | undefined} */
+  let cpuFirst;
+  /** @type {NodeJS.CpuUsage | undefined} */
+  let cpuLast;
+  /** @type {() => void} */
+  let resolveDone = () => {};
+  const done = new Promise((r) => (resolveDone = () => r(undefined)));
+  const onDelivery = (/** @type {string | undefined} */ text) => {
+    const t = nowNs();
+    if (text !== undefined) latencies.push((t - sentNs(text)) / 1e6);
+    if (count === 0) {
+      first = t;
+      cpuFirst = process.cpuUsage();
+    }
+    count++;
+    last = t;
+    if (count === total) {
+      cpuLast = process.cpuUsage(cpuFirst);
+      resolveDone();
+    }
+  };
+  /** @type {() => Promise<void>} */
+  let close;
+  if (variant === 'bare') {
+    adapt();
+    const cometd = new CometD();
+    cometd.unregisterTransport('websocket');
+    cometd.configure({ url, logLevel: 'warn' });
+    cometd.handshake((hs) => {
+      if (!hs.successful) throw new Error('bench: handshake failed');
+      cometd.subscribe(CHANNEL, (m) => {
+        const d = /** @type {any} */ (m.data);
+        onDelivery(d.messageType === 'MessageLogUpdated' ? d.messages[0].text : undefined);
+      });
+    });
+    close = () => new Promise((r) => cometd.disconnect(() => r(undefined)));
+  } else {
+    const client = createGwsClient({ url });
+    const topic$ = client.topic(CHANNEL);
+    if (variant === 'topic') {
+      topic$.subscribe((d) => {
+        onDelivery(d.messageType === 'MessageLogUpdated' ? /** @type {any} */ (d).messages[0].text : undefined);
+      });
+    } else {
+      // One delivery per state emission; the newest transcript message carries the publish time.
+      topic$.pipe(chatConversations()).subscribe((conv) => {
+        let length = 0;
+        conv.state$.subscribe((s) => {
+          const grew = s.transcript.length > length;
+          length = s.transcript.length;
+          onDelivery(grew ? /** @type {any} */ (s.transcript.at(length - 1)).text : undefined);
+        });
+      });
+    }
+    close = () => client.close();
+  }
+  await runJob(job);
+  await done;
+  await close();
+  const seconds = (last - first) / 1e9;
+  const cpu = cpuLast ? (cpuLast.user + cpuLast.system) / (count - 1) : NaN;
+  return {
+    variant,
+    msgsPerSec: (count - 1) / seconds,
+    cpuUsPerMsg: cpu,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+/**
+ * @param {{ sizes: number[], rounds: number, paced: number, chats: number, log: (s: string) => void }} opts
+ */
+export async function runE2E(opts) {
+  const child = fork(new URL('./lib/server.mjs', import.meta.url), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise((r) => child.once('message', (/** @type {any} */ m) => r(m.port)));
+  const url = `http://127.0.0.1:${port}/cometd`;
+  const runJob = (/** @type {object} */ job) =>
+    new Promise((r) => {
+      child.once('message', () => r(undefined));
+      child.send({ cmd: 'run', ...job });
+    });
+  /** @type {('bare' | 'topic' | 'chat')[]} */
+  const variants = ['bare', 'topic', 'chat'];
+  const scenarios = [
+    ...opts.sizes.map((n) => ({ name: `burst ${n / 1000}k`, job: { n, chats: opts.chats, paced: false } })),
+    { name: `paced 1k/s (${opts.paced} msgs)`, job: { n: opts.paced, chats: opts.chats, paced: true } },
+  ];
+  // Warm-up, not recorded.
+  for (const v of variants) await measure(url, v, runJob, { n: 2000, chats: opts.chats, paced: false });
+  const results = [];
+  for (const sc of scenarios) {
+    /** @type {Record<string, Awaited<ReturnType<typeof measure>>[]>} */
+    const by = { bare: [], topic: [], chat: [] };
+    for (let r = 0; r < opts.rounds; r++) {
+      // Rotate the order each round so no variant always runs first (or last).
+      for (let k = 0; k < variants.length; k++) {
+        const v = variants[(k + r) % variants.length];
+        by[v].push(await measure(url, v, runJob, sc.job));
+      }
+      opts.log(`  e2e ${sc.name}: round ${r + 1}/${opts.rounds}`);
+    }
+    const med = (/** @type {string} */ v, /** @type {'msgsPerSec'|'cpuUsPerMsg'|'p50'|'p99'} */ k) =>
+      median(by[v].map((x) => x[k]));
+    for (const v of variants) {
+      results.push({
+        scenario: sc.name,
+        paced: sc.job.paced,
+        variant: v,
+        msgsPerSec: med(v, 'msgsPerSec'),
+        cpuUsPerMsg: med(v, 'cpuUsPerMsg'),
+        p50: med(v, 'p50'),
+        p99: med(v, 'p99'),
+        ratio: med(v, 'msgsPerSec') / med('bare', 'msgsPerSec'),
+        addedP99: med(v, 'p99') - med('bare', 'p99'),
+      });
+    }
+  }
+  child.send({ cmd: 'exit' });
+  await new Promise((r) => child.once('exit', r));
+  return results;
+}
