@@ -25,7 +25,9 @@ describe('browser dashboard (Chromium)', () => {
   beforeAll(async () => {
     if (!existsSync(bundle)) throw new Error(`dashboard bundle missing (${bundle}): run \`npm run build\` first`);
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium`);
-    sim = await startSimulator({ port: 0, routes: dashboardRoutes(dashboardDir) });
+    // A short long-poll: cometd-nodejs-server's close() leaves the timer of a suspended /meta/connect running, and
+    // restartBayeux() closes a server mid long-poll; with 1 s that timer is long gone when the test ends.
+    sim = await startSimulator({ port: 0, routes: dashboardRoutes(dashboardDir), bayeux: { timeout: 1000 } });
     stopScenario = play(sim, (i) => generateShift({ seed: 3 + i, idPrefix: `b${i}-`, baseUrl: sim.url }), {
       speed: 4,
       loop: true,
