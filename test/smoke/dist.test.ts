@@ -1,0 +1,103 @@
+// Smoke test of the BUILT package (npm test builds first): imports `gws-rx` through its own name, as a user would,
+// in both module systems, and checks what the bundles may and may not pull in.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const node = (args: string[]): string =>
+  execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+
+const chatMessage = JSON.stringify({
+  channel: '/v2/me/chats',
+  data: { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', messages: [] },
+});
+
+// Bare specifiers a bundle imports: statements at the start of a line (`import … from 'x'`, `export … from 'x'`,
+// `var x = require('x')`), so TSDoc examples kept in the bundle's comments do not count.
+const bareImports = (file: string): string[] => {
+  const code = readFileSync(join(root, 'dist', file), 'utf8');
+  const statement =
+    /^(?:(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|(?:var|const|let)\s+\w+\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\))/gm;
+  const specs = [...code.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  return [...new Set(specs.filter((s) => s !== '' && !s.startsWith('.')))].sort();
+};
+
+describe('built package', () => {
+  test('ESM: import "gws-rx" decodes a message and leaves globalThis.window alone', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `import * as g from 'gws-rx';
+       const before = Object.keys(globalThis).sort().join();
+       const r = g.decodeNotification(${chatMessage});
+       console.log(JSON.stringify({ tag: r._tag, window: typeof globalThis.window,
+         sameGlobals: before === Object.keys(globalThis).sort().join(), createGwsClient: typeof g.createGwsClient }));`,
+    ]);
+    expect(JSON.parse(out)).toEqual({
+      tag: 'Right',
+      window: 'undefined',
+      sameGlobals: true,
+      createGwsClient: 'function',
+    });
+  });
+
+  test('CJS: require("gws-rx") exposes the same API', () => {
+    const out = node([
+      '-e',
+      `const g = require('gws-rx');
+       const r = g.decodeNotification(${chatMessage});
+       console.log(JSON.stringify({ tag: r._tag, decode: typeof g.decodeNotification }));`,
+    ]);
+    expect(JSON.parse(out)).toEqual({ tag: 'Right', decode: 'function' });
+  });
+
+  test('ESM and CJS: gws-rx/node and gws-rx/sim load through the exports map', () => {
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `const n = await import('gws-rx/node'); const s = await import('gws-rx/sim');
+       console.log(JSON.stringify([typeof n.createGwsClient, typeof n.decodeNotification, typeof s.startSimulator]));`,
+    ]);
+    expect(JSON.parse(esm)).toEqual(['function', 'function', 'function']);
+    const cjs = node([
+      '-e',
+      `const n = require('gws-rx/node'); const s = require('gws-rx/sim');
+       console.log(JSON.stringify([typeof n.createGwsClient, typeof s.startSimulator]));`,
+    ]);
+    expect(JSON.parse(cjs)).toEqual(['function', 'function']);
+  });
+
+  test('the browser entry imports only its peers: no Node modules, no cometd-nodejs-client, nothing bundled', () => {
+    const allowed = new Set([
+      'cometd',
+      'rxjs',
+      'rxjs/operators',
+      'io-ts',
+      'fp-ts/Either',
+      'fp-ts/function',
+      'io-ts/PathReporter',
+    ]);
+    for (const file of ['index.js', 'index.cjs']) {
+      const imports = bareImports(file);
+      expect(imports.filter((s) => !allowed.has(s) && !/^(rxjs|io-ts|fp-ts)(\/|$)/.test(s))).toEqual([]);
+      expect(imports).toContain('cometd');
+    }
+    // Peers stay external: their code is not inlined (rxjs's Observable class, io-ts's Type class).
+    const esm = readFileSync(join(root, 'dist', 'index.js'), 'utf8');
+    expect(esm).not.toMatch(/class Observable\b/);
+    expect(esm).not.toMatch(/class Type\b/);
+  });
+
+  test('type declarations are bundled per entry and the exports map lists types first', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, Record<string, string> | string>;
+    };
+    for (const [key, value] of Object.entries(pkg.exports)) {
+      if (typeof value === 'string') continue;
+      expect([key, Object.keys(value)[0]]).toEqual([key, 'types']);
+      const dts = readFileSync(join(root, value.types ?? ''), 'utf8');
+      expect(dts).toMatch(/export \{/);
+    }
+  });
+});
