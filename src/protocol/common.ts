@@ -62,6 +62,40 @@ export const messageTypeLiteral = <V extends string>(
     (v) => v,
   );
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const isPlainRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+const define = (o: object, k: string, value: unknown): void => {
+  Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+};
+
+/**
+ * Wraps an object codec so that a `__proto__` key of the input stays an own data property of the output.
+ * io-ts copies objects with assignment, which would turn such a key into the copy's prototype (no global pollution,
+ * but a corrupted value); this rebuilds the copy from the input's own keys only (decoded values where the codec
+ * decoded one, the raw value otherwise), so nothing inherited leaks in.
+ */
+export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> =>
+  new t.Type<A, O, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) => {
+      const result = codec.validate(u, c);
+      if (result._tag === 'Left' || result.right === u || !isPlainRecord(u) || !hasOwn(u, '__proto__')) return result;
+      const decoded = result.right as unknown as Record<string, unknown>;
+      const rebuilt = {};
+      for (const k of Object.keys(u)) {
+        define(
+          rebuilt,
+          k,
+          k !== '__proto__' && hasOwn(decoded, k) ? decoded[k] : Object.getOwnPropertyDescriptor(u, k)?.value,
+        );
+      }
+      return t.success(rebuilt as A);
+    },
+    codec.encode,
+  );
+
 /**
  * Free-form key/value data written by other systems (`userData`): any key, including `__proto__` and
  * `constructor`, is kept as the object's own data, exactly as `JSON.parse` made it.
@@ -101,7 +135,9 @@ export const resourceProps = {
 
 /** Builds a resource codec: the common fields plus `extra` optional ones. */
 export const resource = <P extends t.Props>(name: string, extra: P) =>
-  t.intersection([t.type(resourceProps.required), t.partial({ ...resourceProps.optional, ...extra })], name);
+  keepOwnKeys(
+    t.intersection([t.type(resourceProps.required), t.partial({ ...resourceProps.optional, ...extra })], name),
+  );
 
 /** The envelope fields any `data` may carry besides `messageType`. */
 export const envelopeProps = {
@@ -125,32 +161,36 @@ export const message = <V extends string, R extends t.Props, O extends t.Props>(
   optional: O,
   aliases: readonly string[] = [],
 ) =>
-  t.intersection(
-    [
-      t.type({ messageType: messageTypeLiteral(messageType, aliases) }),
-      t.partial(envelopeProps),
-      t.type(required),
-      t.partial(optional),
-    ],
-    messageType,
+  keepOwnKeys(
+    t.intersection(
+      [
+        t.type({ messageType: messageTypeLiteral(messageType, aliases) }),
+        t.partial(envelopeProps),
+        t.type(required),
+        t.partial(optional),
+      ],
+      messageType,
+    ),
   );
 
 /** A transcript message of chats and Facebook sessions (MessageLogUpdated); `index` and `type` are required. */
-export const TranscriptMessage = t.intersection(
-  [
-    t.type({ index: TranscriptIndex, type: TrimmedString }),
-    t.partial({
-      from: t.partial({ nickname: t.string, type: TrimmedString, participantId: t.string }),
-      text: t.string,
-      url: t.string,
-      visibility: TrimmedString,
-      messageType: t.string,
-      timestamp: t.string,
-      timestampSeconds: NumberFromStringOrNumber,
-      eventAttributes: t.UnknownRecord,
-    }),
-  ],
-  'TranscriptMessage',
+export const TranscriptMessage = keepOwnKeys(
+  t.intersection(
+    [
+      t.type({ index: TranscriptIndex, type: TrimmedString }),
+      t.partial({
+        from: t.partial({ nickname: t.string, type: TrimmedString, participantId: t.string }),
+        text: t.string,
+        url: t.string,
+        visibility: TrimmedString,
+        messageType: t.string,
+        timestamp: t.string,
+        timestampSeconds: NumberFromStringOrNumber,
+        eventAttributes: t.UnknownRecord,
+      }),
+    ],
+    'TranscriptMessage',
+  ),
 );
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TranscriptMessage extends t.TypeOf<typeof TranscriptMessage> {}

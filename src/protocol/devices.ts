@@ -1,42 +1,46 @@
 import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
-import { TrimmedString, message } from './common';
+import { TrimmedString, keepOwnKeys, message } from './common';
 
 /** The agent's state on a device: Ready, NotReady, LoggedIn, LoggedOut, … with an optional work mode and reason. */
-export const UserState = t.intersection(
-  [
-    t.type({ state: TrimmedString }),
-    t.partial({
-      id: t.string,
-      displayName: t.string,
-      workMode: TrimmedString,
-      reason: t.unknown,
-      reasonCode: t.union([t.string, t.number]),
-    }),
-  ],
-  'UserState',
+export const UserState = keepOwnKeys(
+  t.intersection(
+    [
+      t.type({ state: TrimmedString }),
+      t.partial({
+        id: t.string,
+        displayName: t.string,
+        workMode: TrimmedString,
+        reason: t.unknown,
+        reasonCode: t.union([t.string, t.number]),
+      }),
+    ],
+    'UserState',
+  ),
 );
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface UserState extends t.TypeOf<typeof UserState> {}
 
 /** A device resource (a DN and the agent's state on it); `id` is required. */
-export const Device = t.intersection(
-  [
-    t.type({ id: t.string }),
-    t.partial({
-      deviceState: TrimmedString,
-      userState: UserState,
-      phoneNumber: t.string,
-      e164Number: t.string,
-      telephonyNetwork: TrimmedString,
-      doNotDisturb: TrimmedString,
-      forwardTo: t.string,
-      voiceEnvironmentUri: t.string,
-      capabilities: t.array(t.string),
-      supervisorMonitoringState: t.UnknownRecord,
-    }),
-  ],
-  'Device',
+export const Device = keepOwnKeys(
+  t.intersection(
+    [
+      t.type({ id: t.string }),
+      t.partial({
+        deviceState: TrimmedString,
+        userState: UserState,
+        phoneNumber: t.string,
+        e164Number: t.string,
+        telephonyNetwork: TrimmedString,
+        doNotDisturb: TrimmedString,
+        forwardTo: t.string,
+        voiceEnvironmentUri: t.string,
+        capabilities: t.array(t.string),
+        supervisorMonitoringState: t.UnknownRecord,
+      }),
+    ],
+    'Device',
+  ),
 );
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Device extends t.TypeOf<typeof Device> {}

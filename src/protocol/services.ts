@@ -1,10 +1,12 @@
 import * as t from 'io-ts';
-import { TrimmedString, message } from './common';
+import { TrimmedString, keepOwnKeys, message } from './common';
 
 /** A GWS backend service: `type` Voice, Provisioning, Reporting, MultiMediaState, MultiMediaContent, Chat, Unknown; `state` ReadOnly, Inactive, Active, Unknown. */
-export const Service = t.intersection(
-  [t.type({ id: t.string }), t.partial({ name: t.string, type: TrimmedString, state: TrimmedString })],
-  'Service',
+export const Service = keepOwnKeys(
+  t.intersection(
+    [t.type({ id: t.string }), t.partial({ name: t.string, type: TrimmedString, state: TrimmedString })],
+    'Service',
+  ),
 );
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Service extends t.TypeOf<typeof Service> {}

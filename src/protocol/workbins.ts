@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { NumberFromStringOrNumber, TrimmedString, message, resourceProps } from './common';
+import { NumberFromStringOrNumber, TrimmedString, keepOwnKeys, message, resourceProps } from './common';
 
 /** `WorkbinSubscriptionStateChangeMessage` on `/v2/me/workbins`: `stateResource` Subscribed, Unsubscribed, RequestFailed. */
 export const WorkbinSubscriptionStateChangeMessage = message(
@@ -17,9 +17,8 @@ export const WorkbinSubscriptionStateChangeMessage = message(
 export interface WorkbinSubscriptionStateChangeMessage extends t.TypeOf<typeof WorkbinSubscriptionStateChangeMessage> {}
 
 /** An interaction in a workbin (a chat, email, workitem, … resource); `id` is required. */
-export const WorkbinItem = t.intersection(
-  [t.type(resourceProps.required), t.partial(resourceProps.optional)],
-  'WorkbinItem',
+export const WorkbinItem = keepOwnKeys(
+  t.intersection([t.type(resourceProps.required), t.partial(resourceProps.optional)], 'WorkbinItem'),
 );
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkbinItem extends t.TypeOf<typeof WorkbinItem> {}

@@ -345,3 +345,26 @@ describe('shared codecs', () => {
     expect(value(UserData.decode('x'))).toBe('fail');
   });
 });
+
+describe('__proto__ and constructor keys at any level', () => {
+  test('stay own data of the decoded copies; prototypes are untouched', () => {
+    const raw = JSON.parse(
+      '{"channel":"/v2/me/chats","data":{"messageType":" ChatStateChangeMessage","__proto__":{"polluted":true},' +
+        '"constructor":"c","chat":{"id":"c","state":" X","__proto__":{"p2":1},' +
+        '"participants":[{"nickname":"a","type":" Agent"}]}}}',
+    ) as unknown;
+    const r = decodeNotification(raw);
+    if (r._tag === 'Left') throw new Error(r.left.errors.join('\n'));
+    const data = r.right.data as unknown as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data).sort()).toEqual(['__proto__', 'chat', 'constructor', 'messageType']);
+    expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toEqual({ polluted: true });
+    expect(data.polluted).toBeUndefined();
+    const chat = data.chat as Record<string, unknown>;
+    expect(Object.getPrototypeOf(chat)).toBe(Object.prototype);
+    expect(Object.keys(chat).sort()).toEqual(['__proto__', 'id', 'participants', 'state']);
+    expect(chat.state).toBe('X');
+    expect(chat.p2).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
