@@ -1,0 +1,98 @@
+// 2. In-process: JSON.parse + decodeNotification + chatConversations() state, vs JSON.parse + a hand-written
+// handler over mutable Maps (the limit a user could reach by hand). 1k concurrent chats, the same wire strings.
+import { Subject } from 'rxjs';
+import { decodeNotification, chatConversations } from '../dist/node.js';
+import { CHANNEL, chatId, chatLog, chatState } from './lib/shapes.mjs';
+import { median } from './lib/stats.mjs';
+
+/** Wire strings: every chat starts, n logs round-robin, every chat completes. @param {number} n @param {number} chats */
+export function wire(n, chats) {
+  /** @type {string[]} */
+  const out = [];
+  const enc = (/** @type {unknown} */ data) => JSON.stringify({ channel: CHANNEL, data });
+  for (let c = 0; c < chats; c++) out.push(enc(chatState(chatId(c), 'Chatting')));
+  const next = new Array(chats).fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = i % chats;
+    out.push(enc(chatLog(chatId(c), next[c]++, `message number ${i}`)));
+  }
+  for (let c = 0; c < chats; c++) out.push(enc(chatState(chatId(c), 'Completed')));
+  return out;
+}
+
+/** @param {string[]} msgs */
+function viaLibrary(msgs) {
+  const source = new Subject();
+  let emissions = 0;
+  let failures = 0;
+  source.pipe(chatConversations()).subscribe((conv) => conv.state$.subscribe(() => emissions++));
+  for (const s of msgs) {
+    const r = decodeNotification(JSON.parse(s));
+    if (r._tag === 'Right') source.next(r.right.data);
+    else failures++;
+  }
+  source.complete();
+  if (failures) throw new Error(`bench: ${failures} decode failures`);
+  return emissions;
+}
+
+/** @param {string[]} msgs */
+function byHand(msgs) {
+  /** @type {Map<string, { id: string, state: string, chat: any, transcript: any[] }>} */
+  const chats = new Map();
+  /** @type {Map<string, any[]>} */
+  const early = new Map();
+  let emissions = 0;
+  for (const s of msgs) {
+    const m = JSON.parse(s);
+    const d = m.data;
+    if (m.channel !== CHANNEL || typeof d !== 'object' || d === null) continue;
+    if (d.messageType === 'ChatStateChangeMessage') {
+      const id = d.chat.id;
+      let c = chats.get(id);
+      if (!c) {
+        c = { id, state: d.chat.state, chat: d.chat, transcript: early.get(id) ?? [] };
+        early.delete(id);
+        chats.set(id, c);
+      }
+      c.state = d.chat.state;
+      c.chat = d.chat;
+      emissions++;
+      if (c.state === 'Completed') chats.delete(id);
+    } else if (d.messageType === 'MessageLogUpdated') {
+      const uri = d.chatUri;
+      const id = uri.slice(uri.lastIndexOf('/') + 1);
+      const c = chats.get(id);
+      const t = c ? c.transcript : (early.get(id) ?? early.set(id, []).get(id));
+      for (const e of d.messages) if (t.length === 0 || t[t.length - 1].index < e.index) t.push(e);
+      emissions++;
+    }
+  }
+  return emissions;
+}
+
+/** @param {{ n: number, chats: number, rounds: number, log: (s: string) => void }} opts */
+export function runInProc(opts) {
+  const msgs = wire(opts.n, opts.chats);
+  const variants = /** @type {const} */ ([
+    ['library', viaLibrary],
+    ['hand-written', byHand],
+  ]);
+  /** @type {Record<string, number[]>} */
+  const rates = { library: [], 'hand-written': [] };
+  for (const [, f] of variants) f(msgs.slice(0, 20000)); // warm-up
+  for (let r = 0; r < opts.rounds; r++) {
+    for (let k = 0; k < variants.length; k++) {
+      const [name, f] = variants[(k + r) % variants.length];
+      const t0 = performance.now();
+      const emitted = f(msgs);
+      const ms = performance.now() - t0;
+      if (emitted < opts.n) throw new Error(`bench: ${name} emitted ${emitted} < ${opts.n}`);
+      rates[name].push(msgs.length / (ms / 1000));
+    }
+    opts.log(`  in-process: round ${r + 1}/${opts.rounds}`);
+  }
+  const lib = median(rates.library);
+  const hand = median(rates['hand-written']);
+  return { n: opts.n, chats: opts.chats, library: lib, hand, ratio: lib / hand };
+}

@@ -1,0 +1,121 @@
+// `npm run bench` (after the build): runs every benchmark, alternating variants inside one run, prints a markdown
+// table with PASS/MISS per target and writes bench/results/RESULTS.md, results.json and append-cost.svg.
+// `node bench/run.mjs --quick` runs fewer sizes and rounds (about a minute).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { runE2E } from './e2e.mjs';
+import { runInProc } from './inproc.mjs';
+import { runAppend } from './append.mjs';
+import { runBundle } from './bundle.mjs';
+import { appendChart } from './lib/chart.mjs';
+import { fmt } from './lib/stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const log = (/** @type {string} */ s) => process.stderr.write(`${s}\n`);
+const started = Date.now();
+const cfg = quick
+  ? { sizes: [20000], rounds: 2, paced: 1000, inprocRounds: 2, convs: 2000 }
+  : { sizes: [20000, 100000], rounds: 3, paced: 2000, inprocRounds: 5, convs: 5000 };
+const CHATS = 100;
+
+log(`gws-rx bench${quick ? ' (quick)' : ''}: end-to-end loopback`);
+const e2e = await runE2E({ sizes: cfg.sizes, rounds: cfg.rounds, paced: cfg.paced, chats: CHATS, log });
+log('in-process decode + state vs hand-written');
+const inproc = runInProc({ n: 100000, chats: 1000, rounds: cfg.inprocRounds, log });
+log('transcript append cost');
+const append = runAppend({ lengths: [10, 1000, 100000], log });
+log('memory (child process, --expose-gc)');
+const memRun = spawnSync(
+  process.execPath,
+  ['--expose-gc', new URL('./memory.mjs', import.meta.url).pathname, String(cfg.convs)],
+  {
+    encoding: 'utf8',
+  },
+);
+if (memRun.status !== 0) throw new Error(`bench/memory.mjs failed: ${memRun.stderr}`);
+const mem = JSON.parse(memRun.stdout.trim().split('\n').pop() ?? '{}');
+log('bundle size');
+const bundle = await runBundle();
+
+/** @type {{ target: string, value: string, pass: boolean }[]} */
+const targets = [];
+const check = (/** @type {string} */ target, /** @type {string} */ value, /** @type {boolean} */ pass) =>
+  targets.push({ target, value, pass });
+for (const r of e2e.filter((x) => !x.paced && x.variant === 'topic'))
+  check(`topic delivery ≥ 0.95× bare msgs/s (${r.scenario})`, `${fmt(r.ratio, 2)}×`, r.ratio >= 0.95);
+for (const r of e2e.filter((x) => x.paced && x.variant !== 'bare'))
+  check(`p99 added latency < 1 ms (${r.variant}, ${r.scenario})`, `${fmt(r.addedP99, 3)} ms`, r.addedP99 < 1);
+check('decode + state ≥ 1/3 of hand-written msgs/s', `${fmt(inproc.ratio, 2)}×`, inproc.ratio >= 1 / 3);
+const a10 = append[0].addIndexedNs;
+const a1e5 = append[append.length - 1].addIndexedNs;
+check('append at 1e5 ≤ 1.5× append at 10 (addIndexed)', `${fmt(a1e5 / a10, 2)}×`, a1e5 / a10 <= 1.5);
+check('≤ 2 KiB per idle conversation (beyond its payload)', `${fmt(mem.idleOverhead, 0)} B`, mem.idleOverhead <= 2048);
+const liveGrowth = mem.idleBytes * mem.convs;
+check(
+  'heap back to baseline after all end (residual ≤ 5% of live growth)',
+  `${fmt(mem.afterEndDelta / 1024, 1)} KiB (${fmt((100 * mem.afterEndDelta) / liveGrowth, 1)}%)`,
+  mem.afterEndDelta <= 0.05 * liveGrowth,
+);
+check('own browser bundle ≤ 15 KiB min+gz', `${fmt(bundle.gzip / 1024, 2)} KiB`, bundle.gzip <= 15 * 1024);
+
+const lines = [];
+lines.push('### End-to-end over loopback (cometd-nodejs-server in a child process, 100 chats)', '');
+lines.push('| scenario | variant | msgs/s | × bare | client CPU µs/msg | p50 ms | p99 ms | p99 added ms |');
+lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+for (const r of e2e)
+  lines.push(
+    `| ${r.scenario} | ${r.variant} | ${fmt(r.msgsPerSec, 0)} | ${fmt(r.ratio, 2)} | ${r.paced ? '–' : fmt(r.cpuUsPerMsg, 1)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.addedP99, 3)} |`,
+  );
+lines.push('', '### In-process, 1k concurrent chats, 100k messages (+2k state changes), JSON strings in', '');
+lines.push('| variant | msgs/s | × hand-written |', '|---|---:|---:|');
+lines.push(`| JSON.parse + hand-written mutable Maps | ${fmt(inproc.hand, 0)} | 1.00 |`);
+lines.push(
+  `| JSON.parse + decodeNotification + chatConversations() | ${fmt(inproc.library, 0)} | ${fmt(inproc.ratio, 2)} |`,
+);
+lines.push('', '### Transcript append cost (median ns per append, 100 appends from the given length)', '');
+lines.push('| length | addIndexed ns | appendMessage ns |', '|---:|---:|---:|');
+for (const r of append) lines.push(`| ${r.length} | ${fmt(r.addIndexedNs, 1)} | ${fmt(r.appendNs, 1)} |`);
+lines.push('', `### Memory (${mem.convs} idle chats; ${Math.floor(mem.convs / 5)} chats with 100 messages)`, '');
+lines.push('| measure | bytes per conversation | of which payload kept | gws-rx overhead |', '|---|---:|---:|---:|');
+lines.push(`| idle | ${fmt(mem.idleBytes, 0)} | ${fmt(mem.idlePayloadBytes, 0)} | ${fmt(mem.idleOverhead, 0)} |`);
+lines.push(
+  `| 100-message transcript | ${fmt(mem.transcriptBytes, 0)} | ${fmt(mem.transcriptPayloadBytes, 0)} | ${fmt(mem.transcriptOverhead, 0)} |`,
+);
+lines.push(`| heap after all ended − baseline | ${fmt(mem.afterEndDelta, 0)} B total | | |`);
+lines.push('', '### Browser bundle (dist/index.js + its chunks, peers external)', '');
+lines.push('| raw | min (terser) | min+gz |', '|---:|---:|---:|');
+lines.push(
+  `| ${fmt(bundle.raw / 1024, 1)} KiB | ${fmt(bundle.min / 1024, 1)} KiB | ${fmt(bundle.gzip / 1024, 2)} KiB |`,
+);
+lines.push('', '### Targets', '', '| target | measured | |', '|---|---:|---|');
+for (const t of targets) lines.push(`| ${t.target} | ${t.value} | ${t.pass ? 'PASS' : '**MISS**'} |`);
+const table = lines.join('\n');
+console.log(table);
+
+const cpus = os.cpus();
+const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}, load avg ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
+const header = [
+  '# gws-rx benchmark results',
+  '',
+  `- Date: ${new Date().toISOString()}${quick ? ' (--quick)' : ''}`,
+  `- Machine: ${machine}`,
+  `- Node: ${process.version}`,
+  `- Run time: ${fmt((Date.now() - started) / 1000, 0)} s (\`npm run bench\`; medians of ${cfg.rounds} alternating rounds end-to-end, ${cfg.inprocRounds} in-process)`,
+  '',
+  '![append cost vs transcript length](append-cost.svg)',
+  '',
+].join('\n');
+const out = new URL('./results/', import.meta.url);
+mkdirSync(out, { recursive: true });
+writeFileSync(new URL('RESULTS.md', out), `${header}\n${table}\n${process.env.BENCH_NOTES ?? ''}`);
+writeFileSync(new URL('append-cost.svg', out), appendChart(append));
+writeFileSync(
+  new URL('results.json', out),
+  `${JSON.stringify({ quick, e2e, inproc, append, mem, bundle, targets }, null, 2)}\n`,
+);
+log(`wrote bench/results/RESULTS.md, append-cost.svg, results.json in ${fmt((Date.now() - started) / 1000, 0)} s`);
+process.exit(0);
