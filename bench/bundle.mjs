@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 // 5. Size of gws-rx's own browser ESM bundle (dist/index.js and the chunks it imports), peers excluded:
 // re-bundled into one file with rollup, minified with terser, gzipped with zlib (level 9).
 import { gzipSync } from 'node:zlib';

@@ -1,5 +1,6 @@
 // 2. In-process: JSON.parse + decodeNotification + chatConversations() state, vs JSON.parse + a hand-written
 // handler over mutable Maps (the limit a user could reach by hand). 1k concurrent chats, the same wire strings.
+import { performance } from 'node:perf_hooks';
 import { Subject } from 'rxjs';
 import { decodeNotification, chatConversations } from '../dist/node.js';
 import { CHANNEL, chatId, chatLog, chatState } from './lib/shapes.mjs';

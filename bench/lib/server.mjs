@@ -1,5 +1,7 @@
 // The Bayeux server of the end-to-end benchmark, run as a child process so that its JSON encoding and HTTP work
 // happen on the other core and do not compete with the client being measured.
+import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers';
 import { createServer } from 'node:http';
 import cometdServer from 'cometd-nodejs-server';
 const { createCometDServer } = cometdServer;
