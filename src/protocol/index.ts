@@ -22,23 +22,19 @@ export { IMLogUpdateMessage, IMSessionStateChangeMessage, ImSession } from './im
 export type { ImSessionsNotification } from './imSessions';
 export { Email, EmailAttachment, EmailStateChangeMessage } from './emails';
 export type { EmailsNotification } from './emails';
-export {
-  Facebook,
-  FacebookStateChangeMessage,
-  Facebooksession,
-  FacebooksessionStateChangeMessage,
-  Openmedia,
-  OpenmediaStateChangeMessage,
-  Tweet,
-  TweetOperationResponse,
-  TweetStateChangeMessage,
-  Workitem,
-  WorkitemStateChangeMessage,
-} from './media';
-export type { FacebookNotification, OpenmediaNotification, TwitterNotification, WorkitemsNotification } from './media';
+export { Facebook, FacebookStateChangeMessage } from './facebook';
+export type { FacebookNotification } from './facebook';
+export { Facebooksession, FacebooksessionStateChangeMessage } from './facebooksession';
+export type { FacebooksessionNotification } from './facebooksession';
+export { Openmedia, OpenmediaStateChangeMessage } from './openmedia';
+export type { OpenmediaNotification } from './openmedia';
+export { Tweet, TweetOperationResponse, TweetStateChangeMessage } from './twitter';
+export type { TwitterNotification } from './twitter';
+export { Workitem, WorkitemStateChangeMessage } from './workitems';
+export type { WorkitemsNotification } from './workitems';
 export { WorkbinItem, WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeMessage } from './workbins';
 export type { WorkbinsNotification } from './workbins';
 export { isTopicName, topicCodecs, topicNames } from './topics';
-export type { FacebooksessionNotification, TopicMap, TopicName } from './topics';
+export type { TopicMap, TopicName } from './topics';
 export { decodeData, decodeNotification } from './decode';
 export type { DecodeFailure, DecodeFailureReason, Notification } from './decode';

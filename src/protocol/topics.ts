@@ -12,22 +12,18 @@ import { IMLogUpdateMessage, IMSessionStateChangeMessage } from './imSessions';
 import type { ImSessionsNotification } from './imSessions';
 import { EmailStateChangeMessage } from './emails';
 import type { EmailsNotification } from './emails';
-import {
-  FacebookStateChangeMessage,
-  FacebooksessionStateChangeMessage,
-  OpenmediaStateChangeMessage,
-  TweetOperationResponse,
-  TweetStateChangeMessage,
-  WorkitemStateChangeMessage,
-} from './media';
-import type { FacebookNotification, OpenmediaNotification, TwitterNotification, WorkitemsNotification } from './media';
-import type { FacebooksessionStateChangeMessage as FacebooksessionStateChange } from './media';
-import type { MessageLogUpdated as MessageLog } from './chats';
+import { FacebookStateChangeMessage } from './facebook';
+import type { FacebookNotification } from './facebook';
+import { FacebooksessionStateChangeMessage } from './facebooksession';
+import type { FacebooksessionNotification } from './facebooksession';
+import { OpenmediaStateChangeMessage } from './openmedia';
+import type { OpenmediaNotification } from './openmedia';
+import { TweetOperationResponse, TweetStateChangeMessage } from './twitter';
+import type { TwitterNotification } from './twitter';
+import { WorkitemStateChangeMessage } from './workitems';
+import type { WorkitemsNotification } from './workitems';
 import { WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeMessage } from './workbins';
 import type { WorkbinsNotification } from './workbins';
-
-/** Every notification on `/v2/me/facebooksession`. */
-export type FacebooksessionNotification = FacebooksessionStateChange | MessageLog;
 
 /**
  * Every topic gws-rx knows, with one codec per `data.messageType` (trimmed). Alternative spellings map to the same

@@ -1,0 +1,13 @@
+import type * as t from 'io-ts';
+import { TrimmedString, message, resource } from './common';
+
+/** A Facebook post interaction resource; `id` is required. */
+export const Facebook = resource('Facebook', { facebookType: TrimmedString });
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Facebook extends t.TypeOf<typeof Facebook> {}
+/** `FacebookStateChangeMessage` on `/v2/me/facebook`. */
+export const FacebookStateChangeMessage = message('FacebookStateChangeMessage', { facebook: Facebook }, {});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FacebookStateChangeMessage extends t.TypeOf<typeof FacebookStateChangeMessage> {}
+/** Every notification on `/v2/me/facebook`. */
+export type FacebookNotification = FacebookStateChangeMessage;

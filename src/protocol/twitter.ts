@@ -1,0 +1,44 @@
+import * as t from 'io-ts';
+import { BooleanFromStringOrBoolean, TrimmedString, message, resource } from './common';
+
+/** A tweet interaction resource; `id` is required. */
+export const Tweet = resource('Tweet', { tweetType: TrimmedString, twitterType: TrimmedString });
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Tweet extends t.TypeOf<typeof Tweet> {}
+
+const TweetStateChangeWire = message('TweetStateChangeMessage', {}, { tweet: Tweet, twitter: Tweet }, [
+  'TwitterStateChangeMessage',
+]);
+const TweetStateChangeNormalized = message('TweetStateChangeMessage', { tweet: Tweet }, {});
+
+/**
+ * `TweetStateChangeMessage` on `/v2/me/twitter`. Also accepts the `TwitterStateChangeMessage` spelling and the
+ * `twitter` payload key; both are normalized to `messageType: 'TweetStateChangeMessage'` and `tweet`.
+ */
+export const TweetStateChangeMessage = new t.Type<t.TypeOf<typeof TweetStateChangeNormalized>, unknown, unknown>(
+  'TweetStateChangeMessage',
+  TweetStateChangeNormalized.is,
+  (u, c) => {
+    const wire = TweetStateChangeWire.validate(u, c);
+    if (wire._tag === 'Left') return wire;
+    const { twitter, tweet, ...rest } = wire.right;
+    const payload = tweet ?? twitter;
+    return payload === undefined ? t.failure(u, c) : t.success({ ...rest, tweet: payload });
+  },
+  (a) => a,
+);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TweetStateChangeMessage extends t.TypeOf<typeof TweetStateChangeMessage> {}
+
+/**
+ * `TweetOperationResponse` on `/v2/me/twitter` (also spelled `TwitterOperationResponse`, normalized):
+ * `success` arrives as "true"/"false" and is decoded to a boolean.
+ */
+export const TweetOperationResponse = message('TweetOperationResponse', {}, { success: BooleanFromStringOrBoolean }, [
+  'TwitterOperationResponse',
+]);
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TweetOperationResponse extends t.TypeOf<typeof TweetOperationResponse> {}
+
+/** Every notification on `/v2/me/twitter`. */
+export type TwitterNotification = TweetStateChangeMessage | TweetOperationResponse;
