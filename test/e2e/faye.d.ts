@@ -1,5 +1,6 @@
 // Just the part of faye 1.4 (no bundled types) that the e2e helpers use.
 declare module 'faye' {
+  import type { Server } from 'node:http';
   export interface FayeMessage {
     channel: string;
     clientId?: string;
@@ -16,7 +17,7 @@ declare module 'faye' {
   }
   export class NodeAdapter {
     constructor(options: { mount: string; timeout?: number });
-    attach(server: import('node:http').Server): void;
+    attach(server: Server): void;
     getClient(): FayeClient;
     addExtension(extension: FayeExtension): void;
     on(event: 'subscribe' | 'unsubscribe', listener: (clientId: string, channel: string) => void): void;
