@@ -2,7 +2,14 @@ import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
 import { BooleanFromStringOrBoolean, NumberFromStringOrNumber, TrimmedString, message, resource } from './common';
 
-/** A call resource; `id` is required. `duration` (seconds) arrives as a string and is decoded to a number. */
+/**
+ * A call resource; `id` is required. `duration` (seconds) arrives as a string and is decoded to a number.
+ * @example
+ * ```ts
+ * import { Call } from 'gws-rx';
+ * Call.decode({ id: 'c1', state: 'Held', duration: '30' }); // Right, duration 30
+ * ```
+ */
 export const Call = resource('Call', {
   callUuid: t.string,
   connId: t.string,
@@ -23,7 +30,14 @@ export const Call = resource('Call', {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Call extends t.TypeOf<typeof Call> {}
 
-/** `CallStateChangeMessage` on `/v2/me/calls` (StatusChange, AttachedDataChanged, ParticipantsUpdated, …). */
+/**
+ * `CallStateChangeMessage` on `/v2/me/calls` (StatusChange, AttachedDataChanged, ParticipantsUpdated, …).
+ * @example
+ * ```ts
+ * import { CallStateChangeMessage } from 'gws-rx';
+ * CallStateChangeMessage.decode({ messageType: 'CallStateChangeMessage', notificationType: 'StatusChange', call: { id: 'c1' } }); // Right
+ * ```
+ */
 export const CallStateChangeMessage = message('CallStateChangeMessage', { call: Call }, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface CallStateChangeMessage extends t.TypeOf<typeof CallStateChangeMessage> {}

@@ -1,6 +1,13 @@
 import * as t from 'io-ts';
 
-/** A string with leading and trailing spaces removed (real servers send `" Talking"`). */
+/**
+ * A string with leading and trailing spaces removed (real servers send `" Talking"`).
+ * @example
+ * ```ts
+ * import { TrimmedString } from 'gws-rx';
+ * TrimmedString.decode(' Talking'); // Right('Talking')
+ * ```
+ */
 export const TrimmedString = new t.Type<string, string, unknown>(
   'TrimmedString',
   (u): u is string => typeof u === 'string',
@@ -8,7 +15,14 @@ export const TrimmedString = new t.Type<string, string, unknown>(
   (s) => s,
 );
 
-/** A number, or a string holding one (`"30"`), decoded to a number. */
+/**
+ * A number, or a string holding one (`"30"`), decoded to a number.
+ * @example
+ * ```ts
+ * import { NumberFromStringOrNumber } from 'gws-rx';
+ * NumberFromStringOrNumber.decode('30'); // Right(30); 'thirty' is a Left
+ * ```
+ */
 export const NumberFromStringOrNumber = new t.Type<number, number, unknown>(
   'NumberFromStringOrNumber',
   (u): u is number => typeof u === 'number',
@@ -23,7 +37,14 @@ export const NumberFromStringOrNumber = new t.Type<number, number, unknown>(
   (n) => n,
 );
 
-/** A transcript index: a non-negative safe integer (numeric strings accepted). */
+/**
+ * A transcript index: a non-negative safe integer (numeric strings accepted).
+ * @example
+ * ```ts
+ * import { TranscriptIndex } from 'gws-rx';
+ * TranscriptIndex.decode('3'); // Right(3); -1, 1.5 and undefined are Lefts
+ * ```
+ */
 export const TranscriptIndex = new t.Type<number, number, unknown>(
   'TranscriptIndex',
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
@@ -34,7 +55,14 @@ export const TranscriptIndex = new t.Type<number, number, unknown>(
   (n) => n,
 );
 
-/** A boolean, or `"true"` / `"false"` (any case, trimmed). */
+/**
+ * A boolean, or `"true"` / `"false"` (any case, trimmed).
+ * @example
+ * ```ts
+ * import { BooleanFromStringOrBoolean } from 'gws-rx';
+ * BooleanFromStringOrBoolean.decode('false'); // Right(false)
+ * ```
+ */
 export const BooleanFromStringOrBoolean = new t.Type<boolean, boolean, unknown>(
   'BooleanFromStringOrBoolean',
   (u): u is boolean => typeof u === 'boolean',
@@ -99,11 +127,23 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
 /**
  * Free-form key/value data written by other systems (`userData`): any key, including `__proto__` and
  * `constructor`, is kept as the object's own data, exactly as `JSON.parse` made it.
+ * @example
+ * ```ts
+ * import { UserData } from 'gws-rx';
+ * UserData.decode({ favColor: 'blue' }); // Right, the same object
+ * ```
  */
 export const UserData = t.UnknownRecord;
 export type UserData = t.TypeOf<typeof UserData>;
 
-/** A participant object (chats), or the phone-number style of calls and IM sessions. */
+/**
+ * A participant object (chats), or the phone-number style of calls and IM sessions.
+ * @example
+ * ```ts
+ * import { ParticipantDetails } from 'gws-rx';
+ * ParticipantDetails.decode({ nickname: 'Ann', type: ' Agent' }); // Right({ nickname: 'Ann', type: 'Agent' })
+ * ```
+ */
 export const ParticipantDetails = t.partial({
   nickname: t.string,
   type: TrimmedString,
@@ -113,7 +153,14 @@ export const ParticipantDetails = t.partial({
   e164Number: t.string,
   formattedPhoneNumber: t.string,
 });
-/** A participant: an object, or (older servers) just a string with details in `participantsInfo`. */
+/**
+ * A participant: an object, or (older servers) just a string with details in `participantsInfo`.
+ * @example
+ * ```ts
+ * import { Participant } from 'gws-rx';
+ * Participant.decode('5001'); // Right('5001'): the legacy string form
+ * ```
+ */
 export const Participant = t.union([t.string, ParticipantDetails]);
 export type Participant = t.TypeOf<typeof Participant>;
 
@@ -173,7 +220,14 @@ export const message = <V extends string, R extends t.Props, O extends t.Props>(
     ),
   );
 
-/** A transcript message of chats and Facebook sessions (MessageLogUpdated); `index` and `type` are required. */
+/**
+ * A transcript message of chats and Facebook sessions (MessageLogUpdated); `index` and `type` are required.
+ * @example
+ * ```ts
+ * import { TranscriptMessage } from 'gws-rx';
+ * TranscriptMessage.decode({ index: 3, type: 'Text', text: 'Hi', timestampSeconds: 1389261492035 }); // Right
+ * ```
+ */
 export const TranscriptMessage = keepOwnKeys(
   t.intersection(
     [
@@ -195,7 +249,14 @@ export const TranscriptMessage = keepOwnKeys(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TranscriptMessage extends t.TypeOf<typeof TranscriptMessage> {}
 
-/** `ErrorMessage` (devices and calls topics): an operation failed. */
+/**
+ * `ErrorMessage` (devices and calls topics): an operation failed.
+ * @example
+ * ```ts
+ * import { ErrorMessage } from 'gws-rx';
+ * ErrorMessage.decode({ messageType: 'ErrorMessage', errorMessage: 'Invalid DN', referenceId: '7' }); // Right, referenceId 7
+ * ```
+ */
 export const ErrorMessage = message('ErrorMessage', {}, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ErrorMessage extends t.TypeOf<typeof ErrorMessage> {}

@@ -2,7 +2,14 @@ import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
 import { TrimmedString, keepOwnKeys, message } from './common';
 
-/** The agent's state on a device: Ready, NotReady, LoggedIn, LoggedOut, … with an optional work mode and reason. */
+/**
+ * The agent's state on a device: Ready, NotReady, LoggedIn, LoggedOut, … with an optional work mode and reason.
+ * @example
+ * ```ts
+ * import { UserState } from 'gws-rx';
+ * UserState.decode({ state: ' NotReady', workMode: 'AfterCallWork' }); // Right, state 'NotReady'
+ * ```
+ */
 export const UserState = keepOwnKeys(
   t.intersection(
     [
@@ -21,7 +28,14 @@ export const UserState = keepOwnKeys(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface UserState extends t.TypeOf<typeof UserState> {}
 
-/** A device resource (a DN and the agent's state on it); `id` is required. */
+/**
+ * A device resource (a DN and the agent's state on it); `id` is required.
+ * @example
+ * ```ts
+ * import { Device } from 'gws-rx';
+ * Device.decode({ id: 'd1', deviceState: 'Active', userState: { state: 'Ready' } }); // Right
+ * ```
+ */
 export const Device = keepOwnKeys(
   t.intersection(
     [
@@ -45,7 +59,14 @@ export const Device = keepOwnKeys(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Device extends t.TypeOf<typeof Device> {}
 
-/** `DeviceStateChangeMessage` on `/v2/me/devices`: the new state of one or more devices. */
+/**
+ * `DeviceStateChangeMessage` on `/v2/me/devices`: the new state of one or more devices.
+ * @example
+ * ```ts
+ * import { DeviceStateChangeMessage } from 'gws-rx';
+ * DeviceStateChangeMessage.decode({ messageType: 'DeviceStateChangeMessage', devices: [{ id: 'd1' }] }); // Right
+ * ```
+ */
 export const DeviceStateChangeMessage = message('DeviceStateChangeMessage', { devices: t.array(Device) }, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DeviceStateChangeMessage extends t.TypeOf<typeof DeviceStateChangeMessage> {}

@@ -1,7 +1,14 @@
 import * as t from 'io-ts';
 import { NumberFromStringOrNumber, TrimmedString, message, resource } from './common';
 
-/** An email attachment. */
+/**
+ * An email attachment.
+ * @example
+ * ```ts
+ * import { EmailAttachment } from 'gws-rx';
+ * EmailAttachment.decode({ id: 'a1', name: 'cv.pdf', size: '1024' }); // Right, size 1024
+ * ```
+ */
 export const EmailAttachment = t.partial({
   id: t.string,
   name: t.string,
@@ -10,7 +17,14 @@ export const EmailAttachment = t.partial({
   mime: t.string,
 });
 
-/** An email resource; `id` is required. States: Invited, Processing, Composing, Completed, … */
+/**
+ * An email resource; `id` is required. States: Invited, Processing, Composing, Completed, …
+ * @example
+ * ```ts
+ * import { Email } from 'gws-rx';
+ * Email.decode({ id: 'e1', subject: 'Hello', to: ['a@example.com'] }); // Right
+ * ```
+ */
 export const Email = resource('Email', {
   contactId: t.string,
   from: t.string,
@@ -27,7 +41,14 @@ export const Email = resource('Email', {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Email extends t.TypeOf<typeof Email> {}
 
-/** `EmailStateChangeMessage` on `/v2/me/emails` (StatusChange, PropertiesUpdated, EmailSaved, Attachment*, Error). */
+/**
+ * `EmailStateChangeMessage` on `/v2/me/emails` (StatusChange, PropertiesUpdated, EmailSaved, Attachment*, Error).
+ * @example
+ * ```ts
+ * import { EmailStateChangeMessage } from 'gws-rx';
+ * EmailStateChangeMessage.decode({ messageType: 'EmailStateChangeMessage', email: { id: 'e1', state: 'Invited' } }); // Right
+ * ```
+ */
 export const EmailStateChangeMessage = message('EmailStateChangeMessage', { email: Email }, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface EmailStateChangeMessage extends t.TypeOf<typeof EmailStateChangeMessage> {}

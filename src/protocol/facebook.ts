@@ -1,11 +1,25 @@
 import type * as t from 'io-ts';
 import { TrimmedString, message, resource } from './common';
 
-/** A Facebook post interaction resource; `id` is required. */
+/**
+ * A Facebook post interaction resource; `id` is required.
+ * @example
+ * ```ts
+ * import { Facebook } from 'gws-rx';
+ * Facebook.decode({ id: 'f1', facebookType: 'Comment' }); // Right
+ * ```
+ */
 export const Facebook = resource('Facebook', { facebookType: TrimmedString });
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Facebook extends t.TypeOf<typeof Facebook> {}
-/** `FacebookStateChangeMessage` on `/v2/me/facebook`. */
+/**
+ * `FacebookStateChangeMessage` on `/v2/me/facebook`.
+ * @example
+ * ```ts
+ * import { FacebookStateChangeMessage } from 'gws-rx';
+ * FacebookStateChangeMessage.decode({ messageType: 'FacebookStateChangeMessage', facebook: { id: 'f1' } }); // Right
+ * ```
+ */
 export const FacebookStateChangeMessage = message('FacebookStateChangeMessage', { facebook: Facebook }, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FacebookStateChangeMessage extends t.TypeOf<typeof FacebookStateChangeMessage> {}

@@ -2,11 +2,25 @@ import type * as t from 'io-ts';
 import type { MessageLogUpdated } from './chats';
 import { message, resource } from './common';
 
-/** A Facebook private-message session resource; `id` is required. */
+/**
+ * A Facebook private-message session resource; `id` is required.
+ * @example
+ * ```ts
+ * import { Facebooksession } from 'gws-rx';
+ * Facebooksession.decode({ id: 'fs1', state: 'Chatting' }); // Right
+ * ```
+ */
 export const Facebooksession = resource('Facebooksession', {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Facebooksession extends t.TypeOf<typeof Facebooksession> {}
-/** `FacebooksessionStateChangeMessage` on `/v2/me/facebooksession`. */
+/**
+ * `FacebooksessionStateChangeMessage` on `/v2/me/facebooksession`.
+ * @example
+ * ```ts
+ * import { FacebooksessionStateChangeMessage } from 'gws-rx';
+ * FacebooksessionStateChangeMessage.decode({ messageType: 'FacebooksessionStateChangeMessage', facebooksession: { id: 'fs1' } }); // Right
+ * ```
+ */
 export const FacebooksessionStateChangeMessage = message(
   'FacebooksessionStateChangeMessage',
   { facebooksession: Facebooksession },

@@ -1,11 +1,25 @@
 import type * as t from 'io-ts';
 import { TrimmedString, message, resource } from './common';
 
-/** An OpenMedia interaction resource; `id` is required. */
+/**
+ * An OpenMedia interaction resource; `id` is required.
+ * @example
+ * ```ts
+ * import { Openmedia } from 'gws-rx';
+ * Openmedia.decode({ id: 'o1', mediaType: 'sms' }); // Right
+ * ```
+ */
 export const Openmedia = resource('Openmedia', { openmediaType: TrimmedString, mediaType: TrimmedString });
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Openmedia extends t.TypeOf<typeof Openmedia> {}
-/** `OpenmediaStateChangeMessage` on `/v2/me/openmedia`. */
+/**
+ * `OpenmediaStateChangeMessage` on `/v2/me/openmedia`.
+ * @example
+ * ```ts
+ * import { OpenmediaStateChangeMessage } from 'gws-rx';
+ * OpenmediaStateChangeMessage.decode({ messageType: 'OpenmediaStateChangeMessage', openmedia: { id: 'o1' } }); // Right
+ * ```
+ */
 export const OpenmediaStateChangeMessage = message('OpenmediaStateChangeMessage', { openmedia: Openmedia }, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface OpenmediaStateChangeMessage extends t.TypeOf<typeof OpenmediaStateChangeMessage> {}

@@ -1,7 +1,14 @@
 import * as t from 'io-ts';
 import { BooleanFromStringOrBoolean, TrimmedString, message, resource } from './common';
 
-/** A tweet interaction resource; `id` is required. */
+/**
+ * A tweet interaction resource; `id` is required.
+ * @example
+ * ```ts
+ * import { Tweet } from 'gws-rx';
+ * Tweet.decode({ id: 't1', tweetType: 'Mention' }); // Right
+ * ```
+ */
 export const Tweet = resource('Tweet', { tweetType: TrimmedString, twitterType: TrimmedString });
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Tweet extends t.TypeOf<typeof Tweet> {}
@@ -14,6 +21,11 @@ const TweetStateChangeNormalized = message('TweetStateChangeMessage', { tweet: T
 /**
  * `TweetStateChangeMessage` on `/v2/me/twitter`. Also accepts the `TwitterStateChangeMessage` spelling and the
  * `twitter` payload key; both are normalized to `messageType: 'TweetStateChangeMessage'` and `tweet`.
+ * @example
+ * ```ts
+ * import { TweetStateChangeMessage } from 'gws-rx';
+ * TweetStateChangeMessage.decode({ messageType: 'TwitterStateChangeMessage', twitter: { id: 't1' } }); // Right({ messageType: 'TweetStateChangeMessage', tweet: { id: 't1' } })
+ * ```
  */
 export const TweetStateChangeMessage = new t.Type<t.TypeOf<typeof TweetStateChangeNormalized>, unknown, unknown>(
   'TweetStateChangeMessage',
@@ -33,6 +45,11 @@ export interface TweetStateChangeMessage extends t.TypeOf<typeof TweetStateChang
 /**
  * `TweetOperationResponse` on `/v2/me/twitter` (also spelled `TwitterOperationResponse`, normalized):
  * `success` arrives as "true"/"false" and is decoded to a boolean.
+ * @example
+ * ```ts
+ * import { TweetOperationResponse } from 'gws-rx';
+ * TweetOperationResponse.decode({ messageType: 'TwitterOperationResponse', referenceId: 5, success: 'true' }); // Right, messageType 'TweetOperationResponse', success true
+ * ```
  */
 export const TweetOperationResponse = message('TweetOperationResponse', {}, { success: BooleanFromStringOrBoolean }, [
   'TwitterOperationResponse',

@@ -1,7 +1,14 @@
 import * as t from 'io-ts';
 import { NumberFromStringOrNumber, TrimmedString, keepOwnKeys, message, resourceProps } from './common';
 
-/** `WorkbinSubscriptionStateChangeMessage` on `/v2/me/workbins`: `stateResource` Subscribed, Unsubscribed, RequestFailed. */
+/**
+ * `WorkbinSubscriptionStateChangeMessage` on `/v2/me/workbins`: `stateResource` Subscribed, Unsubscribed, RequestFailed.
+ * @example
+ * ```ts
+ * import { WorkbinSubscriptionStateChangeMessage } from 'gws-rx';
+ * WorkbinSubscriptionStateChangeMessage.decode({ messageType: 'WorkbinSubscriptionStateChangeMessage', id: 'wb1', stateResource: 'Subscribed' }); // Right
+ * ```
+ */
 export const WorkbinSubscriptionStateChangeMessage = message(
   'WorkbinSubscriptionStateChangeMessage',
   { id: t.string },
@@ -16,7 +23,14 @@ export const WorkbinSubscriptionStateChangeMessage = message(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkbinSubscriptionStateChangeMessage extends t.TypeOf<typeof WorkbinSubscriptionStateChangeMessage> {}
 
-/** An interaction in a workbin (a chat, email, workitem, … resource); `id` is required. */
+/**
+ * An interaction in a workbin (a chat, email, workitem, … resource); `id` is required.
+ * @example
+ * ```ts
+ * import { WorkbinItem } from 'gws-rx';
+ * WorkbinItem.decode({ id: 'e1', state: 'InWorkbin' }); // Right
+ * ```
+ */
 export const WorkbinItem = keepOwnKeys(
   t.intersection([t.type(resourceProps.required), t.partial(resourceProps.optional)], 'WorkbinItem'),
 );
@@ -30,6 +44,11 @@ const ITEM_KEY = /StateResourceV2$/;
  * `WorkbinStateChangeMessage` on `/v2/me/workbins`: `action` (ItemAdded, ItemRemoved, ItemUpdated, …) on workbin `id`.
  * The interaction arrives under a key such as `emailStateResourceV2`; it is validated and also exposed as `item`,
  * with `itemKey` naming where it came from.
+ * @example
+ * ```ts
+ * import { WorkbinStateChangeMessage } from 'gws-rx';
+ * WorkbinStateChangeMessage.decode({ messageType: 'WorkbinStateChangeMessage', id: 'wb1', action: 'ItemAdded', emailStateResourceV2: { id: 'e1' } }); // Right, item { id: 'e1' }, itemKey 'emailStateResourceV2'
+ * ```
  */
 export const WorkbinStateChangeMessage = new t.Type<
   t.TypeOf<typeof WorkbinStateChangeWire> & { readonly item?: WorkbinItem; readonly itemKey?: string },
