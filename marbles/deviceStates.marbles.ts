@@ -1,0 +1,112 @@
+import { map } from 'rxjs';
+import { deviceStates } from '../src/operators/deviceStates';
+import { scheduler } from './helpers';
+import { show } from './keyed';
+
+interface Device {
+  readonly id: string;
+  readonly deviceState?: string;
+  readonly userState?: { readonly state: string };
+}
+type DeviceNote =
+  | { readonly messageType: 'DeviceStateChangeMessage'; readonly devices: readonly Device[] }
+  | { readonly messageType: 'ErrorMessage' };
+
+const dev = (...devices: [string, string][]): DeviceNote => ({
+  messageType: 'DeviceStateChangeMessage',
+  devices: devices.map(([id, state]) => ({ id, deviceState: 'Active', userState: { state } })),
+});
+const view = (m: ReadonlyMap<string, Device>): string => show(m, (d) => d.userState?.state ?? '?');
+
+describe('deviceStates', () => {
+  test('never: emits nothing, stays subscribed', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<DeviceNote>('-');
+      expectObservable(source.pipe(deviceStates())).toBe('-');
+      expectSubscriptions(source.subscriptions).toBe('^');
+    });
+  });
+
+  test('empty: completes; with an initial snapshot, emits it first', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<DeviceNote>('|');
+      expectObservable(source.pipe(deviceStates())).toBe('|');
+      expectObservable(source.pipe(deviceStates([{ id: 'd1', userState: { state: 'Ready' } }]), map(view))).toBe(
+        '(s|)',
+        { s: 'd1=Ready' },
+      );
+      expectSubscriptions(source.subscriptions).toBe(['(^!)', '(^!)']);
+    });
+  });
+
+  test('one, many: per-device latest state; a message with several devices updates each, one emission', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<DeviceNote>('-a-b-c-|', {
+        a: dev(['d1', 'NotReady']),
+        b: dev(['d2', 'Ready'], ['d1', 'Ready']),
+        c: dev(['d2', 'NotReady']),
+      });
+      expectObservable(source.pipe(deviceStates(), map(view))).toBe('-a-b-c-|', {
+        a: 'd1=NotReady',
+        b: 'd1=Ready,d2=Ready',
+        c: 'd1=Ready,d2=NotReady',
+      });
+      expectSubscriptions(source.subscriptions).toBe('^------!');
+    });
+  });
+
+  test('other message types and empty device lists emit nothing', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<DeviceNote>('-a-b-c-|', {
+        a: dev(['d1', 'Ready']),
+        b: { messageType: 'ErrorMessage' },
+        c: { messageType: 'DeviceStateChangeMessage', devices: [] },
+      });
+      expectObservable(source.pipe(deviceStates(), map(view))).toBe('-a-----|', { a: 'd1=Ready' });
+    });
+  });
+
+  test('initial snapshot is emitted at subscription; later messages win', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<DeviceNote>('-a-|', { a: dev(['d1', 'Ready']) });
+      const initial = [
+        { id: 'd1', userState: { state: 'NotReady' } },
+        { id: 'd2', userState: { state: 'Ready' } },
+      ];
+      expectObservable(source.pipe(deviceStates(initial), map(view))).toBe('sa-|', {
+        s: 'd1=NotReady,d2=Ready',
+        a: 'd1=Ready,d2=Ready',
+      });
+    });
+  });
+
+  test('emitted maps are never mutated afterwards', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<DeviceNote>('-a-b-|', { a: dev(['d1', 'NotReady']), b: dev(['d1', 'Ready']) });
+      const seen: ReadonlyMap<string, Device>[] = [];
+      const out = source.pipe(
+        deviceStates(),
+        map((m) => {
+          seen.push(m);
+          return seen.map(view).join(' / ');
+        }),
+      );
+      expectObservable(out).toBe('-a-b-|', { a: 'd1=NotReady', b: 'd1=NotReady / d1=Ready' });
+    });
+  });
+
+  test('error passes through', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<DeviceNote>('-a-#', { a: dev(['d1', 'Ready']) });
+      expectObservable(source.pipe(deviceStates(), map(view))).toBe('-a-#', { a: 'd1=Ready' });
+    });
+  });
+
+  test('never-ending source and early unsubscribe', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<DeviceNote>('-a-b-', { a: dev(['d1', 'Ready']), b: dev(['d1', 'NotReady']) });
+      expectObservable(source.pipe(deviceStates(), map(view)), '^-!').toBe('-a-', { a: 'd1=Ready' });
+      expectSubscriptions(source.subscriptions).toBe('^-!');
+    });
+  });
+});
