@@ -2,7 +2,7 @@
 // table with PASS/MISS per target and writes bench/results/RESULTS.md, results.json and append-cost.svg.
 // `node bench/run.mjs --quick` runs fewer sizes and rounds (about a minute).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { runE2E } from './e2e.mjs';
 import { runInProc } from './inproc.mjs';
@@ -109,9 +109,11 @@ const header = [
   '![append cost vs transcript length](append-cost.svg)',
   '',
 ].join('\n');
+const notesFile = new URL('./notes.md', import.meta.url);
+const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
 const out = new URL('./results/', import.meta.url);
 mkdirSync(out, { recursive: true });
-writeFileSync(new URL('RESULTS.md', out), `${header}\n${table}\n${process.env.BENCH_NOTES ?? ''}`);
+writeFileSync(new URL('RESULTS.md', out), `${header}\n${table}\n${notes}`);
 writeFileSync(new URL('append-cost.svg', out), appendChart(append));
 writeFileSync(
   new URL('results.json', out),
