@@ -75,7 +75,7 @@ describe('browser dashboard (Chromium)', () => {
       () => {
         const w = window as unknown as { seen?: Record<string, number> };
         const seen = (w.seen ??= {});
-        for (const el of document.querySelectorAll('[data-testid="conversation"]')) {
+        for (const el of Array.from(document.querySelectorAll('[data-testid="conversation"]'))) {
           const id = el.getAttribute('data-id') ?? '';
           const n = Number(el.getAttribute('data-messages'));
           const first = seen[id];
