@@ -277,3 +277,25 @@ describe('fault switches', () => {
     await handshake(sim, auth);
   });
 });
+
+describe('logging', () => {
+  test('log receives events but never a password, session cookie or CSRF token; silent by default', async () => {
+    const lines: string[] = [];
+    const logged = await startSimulator({ log: (l) => lines.push(l) });
+    try {
+      const auth = await login(logged);
+      await bayeuxPost(logged, '/handshake', handshakeMessage, { Cookie: auth.cookie });
+      await fetch(`${logged.url}/api/v2/me`, { headers: { Authorization: basic(logged.user.username, 'wrong-pw') } });
+      logged.faults.rejectCredentials(401);
+      logged.faults.rejectCredentials(false);
+      logged.faults.restartBayeux();
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+      const all = lines.join('\n');
+      for (const secret of [logged.user.password, 'wrong-pw', auth.csrf, auth.cookie.split('=')[1] ?? 'x']) {
+        expect(all).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
+  });
+});
