@@ -141,6 +141,7 @@ export async function runE2E(opts) {
         p99: med(v, 'p99'),
         ratio: med(v, 'msgsPerSec') / med('bare', 'msgsPerSec'),
         addedP99: med(v, 'p99') - med('bare', 'p99'),
+        addedP50: med(v, 'p50') - med('bare', 'p50'),
       });
     }
   }

@@ -38,14 +38,19 @@ const mem = JSON.parse(memRun.stdout.trim().split('\n').pop() ?? '{}');
 log('bundle size');
 const bundle = await runBundle();
 
-/** @type {{ target: string, value: string, pass: boolean }[]} */
+/** @type {{ target: string, value: string, pass: boolean | 'NOISE' }[]} */
 const targets = [];
-const check = (/** @type {string} */ target, /** @type {string} */ value, /** @type {boolean} */ pass) =>
+const check = (/** @type {string} */ target, /** @type {string} */ value, /** @type {boolean | 'NOISE'} */ pass) =>
   targets.push({ target, value, pass });
 for (const r of e2e.filter((x) => !x.paced && x.variant === 'topic'))
   check(`topic delivery ≥ 0.95× bare msgs/s (${r.scenario})`, `${fmt(r.ratio, 2)}×`, r.ratio >= 0.95);
+// A negative difference beyond 1 ms means the run's noise is larger than the target: say so rather than PASS.
 for (const r of e2e.filter((x) => x.paced && x.variant !== 'bare'))
-  check(`p99 added latency < 1 ms (${r.variant}, ${r.scenario})`, `${fmt(r.addedP99, 3)} ms`, r.addedP99 < 1);
+  check(
+    `p99 added latency < 1 ms (${r.variant}, ${r.scenario})`,
+    `${fmt(r.addedP99, 3)} ms (p50 added ${fmt(r.addedP50, 3)} ms)`,
+    r.addedP99 < -1 ? 'NOISE' : r.addedP99 < 1,
+  );
 check('decode + state ≥ 1/3 of hand-written msgs/s', `${fmt(inproc.ratio, 2)}×`, inproc.ratio >= 1 / 3);
 const a10 = append[0].addIndexedNs;
 const a1e5 = append[append.length - 1].addIndexedNs;
@@ -89,7 +94,10 @@ lines.push(
   `| ${fmt(bundle.raw / 1024, 1)} KiB | ${fmt(bundle.min / 1024, 1)} KiB | ${fmt(bundle.gzip / 1024, 2)} KiB |`,
 );
 lines.push('', '### Targets', '', '| target | measured | |', '|---|---:|---|');
-for (const t of targets) lines.push(`| ${t.target} | ${t.value} | ${t.pass ? 'PASS' : '**MISS**'} |`);
+for (const t of targets)
+  lines.push(
+    `| ${t.target} | ${t.value} | ${t.pass === 'NOISE' ? 'INCONCLUSIVE (noise > target)' : t.pass ? 'PASS' : '**MISS**'} |`,
+  );
 const table = lines.join('\n');
 console.log(table);
 
