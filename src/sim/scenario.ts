@@ -23,7 +23,10 @@ export interface ShiftOptions {
   readonly emails?: number;
   /** Workitems. Default 2. */
   readonly workitems?: number;
-  /** Prefix of every conversation id, so repeated shifts do not collide (devices, services and workbins keep theirs). Default `''`. */
+  /**
+   * Prefix of every conversation id, so repeated shifts do not collide (devices, services and workbins keep
+   * theirs). Default `''`.
+   */
   readonly idPrefix?: string;
   /** Base URL written into `uri` fields. Default `http://127.0.0.1:8080`. */
   readonly baseUrl?: string;
@@ -66,9 +69,10 @@ const gwsTimestamp = (ms: number): string => {
 };
 
 /**
- * Generates a realistic, deterministic contact-center shift: agents changing state, inbound chats (Invited, Accepted, Chatting, Completed) with customer
- * and agent messages and typing, IM sessions between agents, calls through Dialing or Ringing/Established/Held/Released,
- * emails and workitems, a workbin filling up, and the voice service going Inactive and back Active.
+ * Generates a realistic, deterministic contact-center shift: agents changing state, inbound chats (Invited,
+ * Accepted, Chatting, Completed) with customer and agent messages and typing, IM sessions between agents, calls
+ * (inbound Ringing, outbound Dialing, then Established/Held/Released), emails and workitems, a workbin filling up,
+ * and the voice service going Inactive and back Active.
  * Payloads follow the GWS documentation's shapes. Sorted by time.
  *
  * @example
