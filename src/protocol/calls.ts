@@ -1,6 +1,17 @@
 import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
-import { BooleanFromStringOrBoolean, NumberFromStringOrNumber, TrimmedString, message, resource } from './common';
+import {
+  BooleanFromStringOrBoolean,
+  NumberFromStringOrNumber,
+  TrimmedString,
+  message,
+  resource,
+  trimmedEnum,
+} from './common';
+
+/** The state of a call; unknown values are kept. */
+export const CallState = trimmedEnum('CallState', ['Dialing', 'Ringing', 'Established', 'Held', 'Released', 'Unknown']);
+export type CallState = t.TypeOf<typeof CallState>;
 
 /**
  * A call resource; `id` is required. `duration` (seconds) arrives as a string and is decoded to a number.
@@ -11,6 +22,7 @@ import { BooleanFromStringOrBoolean, NumberFromStringOrNumber, TrimmedString, me
  * ```
  */
 export const Call = resource('Call', {
+  state: CallState,
   callUuid: t.string,
   connId: t.string,
   deviceUri: t.string,

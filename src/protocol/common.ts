@@ -15,6 +15,30 @@ export const TrimmedString = new t.Type<string, string, unknown>(
   (s) => s,
 );
 
+/** Known values offered by editors while any other string stays valid: unknown values are data, not errors. */
+export type OpenEnum<L extends string> = L | (string & Record<never, never>);
+
+/**
+ * Builds a trimmed string codec whose type lists the known values (as an {@link OpenEnum}); any string decodes.
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * const Mute = trimmedEnum('Mute', ['On', 'Off']);
+ * type Mute = t.TypeOf<typeof Mute>; // 'On' | 'Off' | (string & Record<never, never>)
+ * Mute.decode(' On'); // Right('On')
+ * ```
+ */
+export const trimmedEnum = <L extends string>(
+  name: string,
+  known: readonly L[],
+): t.Type<OpenEnum<L>, string, unknown> =>
+  new t.Type<OpenEnum<L>, string, unknown>(
+    `${name}(${known.join(' | ')} | string)`,
+    (u): u is OpenEnum<L> => typeof u === 'string',
+    (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
+    (s) => s,
+  );
+
 /**
  * A number, or a string holding one (`"30"`), decoded to a number.
  * @example
@@ -73,6 +97,52 @@ export const BooleanFromStringOrBoolean = new t.Type<boolean, boolean, unknown>(
   },
   (b) => b,
 );
+
+/** The state of an interaction resource (chats, emails, IM sessions, workitems, …); unknown values are kept. */
+export const InteractionState = trimmedEnum('InteractionState', [
+  'Invited',
+  'Accepted',
+  'Chatting',
+  'Talking',
+  'Processing',
+  'Composing',
+  'InWorkbin',
+  'Completed',
+  'Revoked',
+  'JoinFailed',
+]);
+export type InteractionState = t.TypeOf<typeof InteractionState>;
+
+/** A `notificationType` (StatusChange, ParticipantsUpdated, NewMessages, …); unknown values are kept. */
+export const NotificationType = trimmedEnum('NotificationType', [
+  'StatusChange',
+  'AttachedDataChanged',
+  'ParticipantsUpdated',
+  'PropertiesUpdated',
+  'CallRecordingStateChange',
+  'NewMessages',
+  'NewMessage',
+  'EmailSaved',
+  'FacebookSaved',
+  'TweetSaved',
+  'AttachmentAdded',
+  'AttachmentRemoved',
+  'Error',
+]);
+export type NotificationType = t.TypeOf<typeof NotificationType>;
+
+/** The `type` of a transcript message (Text, ParticipantJoined, TypingStarted, …); unknown values are kept. */
+export const TranscriptEventType = trimmedEnum('TranscriptEventType', [
+  'Text',
+  'ParticipantJoined',
+  'ParticipantLeft',
+  'ParticipantRejoined',
+  'TypingStarted',
+  'TypingStopped',
+  'PushUrl',
+  'Notice',
+]);
+export type TranscriptEventType = t.TypeOf<typeof TranscriptEventType>;
 
 /**
  * A literal `messageType`, accepted with stray spaces and, when `aliases` are given, under other spellings; always
@@ -168,7 +238,7 @@ export type Participant = t.TypeOf<typeof Participant>;
 export const resourceProps = {
   required: { id: t.string },
   optional: {
-    state: TrimmedString,
+    state: InteractionState,
     uri: t.string,
     path: t.string,
     capabilities: t.array(t.string),
@@ -188,7 +258,7 @@ export const resource = <P extends t.Props>(name: string, extra: P) =>
 
 /** The envelope fields any `data` may carry besides `messageType`. */
 export const envelopeProps = {
-  notificationType: TrimmedString,
+  notificationType: NotificationType,
   referenceId: NumberFromStringOrNumber,
   errorMessage: t.string,
   errorCode: t.union([t.string, t.number]),
@@ -231,7 +301,7 @@ export const message = <V extends string, R extends t.Props, O extends t.Props>(
 export const TranscriptMessage = keepOwnKeys(
   t.intersection(
     [
-      t.type({ index: TranscriptIndex, type: TrimmedString }),
+      t.type({ index: TranscriptIndex, type: TranscriptEventType }),
       t.partial({
         from: t.partial({ nickname: t.string, type: TrimmedString, participantId: t.string }),
         text: t.string,

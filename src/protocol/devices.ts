@@ -1,6 +1,10 @@
 import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
-import { TrimmedString, keepOwnKeys, message } from './common';
+import { TrimmedString, keepOwnKeys, message, trimmedEnum } from './common';
+
+/** The agent's state on a device; unknown values are kept. */
+export const AgentState = trimmedEnum('AgentState', ['Ready', 'NotReady', 'LoggedIn', 'LoggedOut']);
+export type AgentState = t.TypeOf<typeof AgentState>;
 
 /**
  * The agent's state on a device: Ready, NotReady, LoggedIn, LoggedOut, … with an optional work mode and reason.
@@ -13,7 +17,7 @@ import { TrimmedString, keepOwnKeys, message } from './common';
 export const UserState = keepOwnKeys(
   t.intersection(
     [
-      t.type({ state: TrimmedString }),
+      t.type({ state: AgentState }),
       t.partial({
         id: t.string,
         displayName: t.string,

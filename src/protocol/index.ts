@@ -2,19 +2,23 @@
 export {
   BooleanFromStringOrBoolean,
   ErrorMessage,
+  InteractionState,
+  NotificationType,
   NumberFromStringOrNumber,
   Participant,
   ParticipantDetails,
+  TranscriptEventType,
   TranscriptIndex,
   TranscriptMessage,
   TrimmedString,
   UserData,
 } from './common';
-export { Device, DeviceStateChangeMessage, UserState } from './devices';
+export type { OpenEnum } from './common';
+export { AgentState, Device, DeviceStateChangeMessage, UserState } from './devices';
 export type { DevicesNotification } from './devices';
-export { Call, CallStateChangeMessage } from './calls';
+export { Call, CallState, CallStateChangeMessage } from './calls';
 export type { CallsNotification } from './calls';
-export { Service, ServiceStateChangeMessage } from './services';
+export { Service, ServiceState, ServiceStateChangeMessage, ServiceType } from './services';
 export type { ServicesNotification } from './services';
 export { Chat, ChatStateChangeMessage, MessageLogUpdated } from './chats';
 export type { ChatsNotification } from './chats';

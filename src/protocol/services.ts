@@ -1,5 +1,21 @@
 import * as t from 'io-ts';
-import { TrimmedString, keepOwnKeys, message } from './common';
+import { keepOwnKeys, message, trimmedEnum } from './common';
+
+/** The state of a GWS backend service; unknown values are kept. */
+export const ServiceState = trimmedEnum('ServiceState', ['ReadOnly', 'Inactive', 'Active', 'Unknown']);
+export type ServiceState = t.TypeOf<typeof ServiceState>;
+
+/** The kind of a GWS backend service; unknown values are kept. */
+export const ServiceType = trimmedEnum('ServiceType', [
+  'Voice',
+  'Provisioning',
+  'Reporting',
+  'MultiMediaState',
+  'MultiMediaContent',
+  'Chat',
+  'Unknown',
+]);
+export type ServiceType = t.TypeOf<typeof ServiceType>;
 
 /**
  * A GWS backend service: `type` Voice, Provisioning, Reporting, MultiMediaState, MultiMediaContent, Chat, Unknown; `state` ReadOnly, Inactive, Active, Unknown.
@@ -11,7 +27,7 @@ import { TrimmedString, keepOwnKeys, message } from './common';
  */
 export const Service = keepOwnKeys(
   t.intersection(
-    [t.type({ id: t.string }), t.partial({ name: t.string, type: TrimmedString, state: TrimmedString })],
+    [t.type({ id: t.string }), t.partial({ name: t.string, type: ServiceType, state: ServiceState })],
     'Service',
   ),
 );

@@ -98,7 +98,7 @@ const cases: readonly Case[] = [
     valid: { messages: [{ index: 0, type: ' ParticipantJoined', from: { nickname: 'Ann', type: 'Client' } }] },
     expected: { messages: [{ index: 0, type: 'ParticipantJoined', from: { nickname: 'Ann', type: 'Client' } }] },
     invalid: { messages: [{ index: 1 }] },
-    path: /messages.*0: TranscriptMessage.*type: TrimmedString/,
+    path: /messages.*0: TranscriptMessage.*type: TranscriptEventType/,
   },
   {
     channel: '/v2/me/emails',

@@ -51,7 +51,13 @@ test('key fields other rooms rely on', () => {
   expectTypeOf<ChatStateChangeMessage['referenceId']>().toEqualTypeOf<number | undefined>();
   expectTypeOf<CallStateChangeMessage['call']['duration']>().toEqualTypeOf<number | undefined>();
   expectTypeOf<TranscriptMessage['index']>().toEqualTypeOf<number>();
-  expectTypeOf<TranscriptMessage['type']>().toEqualTypeOf<string>();
+  expectTypeOf<TranscriptMessage['type']>().toExtend<string>();
+  expectTypeOf<'Text'>().toExtend<TranscriptMessage['type']>();
+  expectTypeOf<'SomethingNew'>().toExtend<TranscriptMessage['type']>();
+  expectTypeOf<NonNullable<ChatStateChangeMessage['chat']['state']>>().toExtend<string>();
+  expectTypeOf<'Chatting'>().toExtend<NonNullable<ChatStateChangeMessage['chat']['state']>>();
+  expectTypeOf<'Held'>().toExtend<NonNullable<CallStateChangeMessage['call']['state']>>();
+  expectTypeOf<NonNullable<ChatStateChangeMessage['notificationType']>>().toExtend<string>();
   expectTypeOf<MessageLogUpdated['messages']>().toEqualTypeOf<TranscriptMessage[]>();
   expectTypeOf<IMLogUpdateMessage['message']>().toEqualTypeOf<string>();
   expectTypeOf<TweetOperationResponse['success']>().toEqualTypeOf<boolean | undefined>();
