@@ -12,7 +12,16 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /**
  * Serves the browser dashboard from `dir` on the simulator's own origin: `/` → `index.html`, `/dist/*` → the
- * bundle. Paths outside `dir` are refused. Returns true when it answered the request.
+ * bundle. Paths outside `dir` are refused. Returns true when it answered the request, false to let the next route
+ * (the simulator's own) answer.
+ *
+ * @example
+ * ```ts
+ * import { startSimulator } from '../sim/index';
+ * import { dashboardRoutes } from './dashboard';
+ * const sim = await startSimulator({ port: 8090, routes: dashboardRoutes('examples/dashboard') });
+ * console.log(`dashboard: ${sim.url}/`);
+ * ```
  */
 export function dashboardRoutes(dir: string): (req: IncomingMessage, res: ServerResponse) => boolean {
   const root = normalize(dir + sep);
