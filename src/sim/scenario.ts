@@ -30,6 +30,12 @@ export interface ShiftOptions {
   readonly idPrefix?: string;
   /** Base URL written into `uri` fields. Default `http://127.0.0.1:8080`. */
   readonly baseUrl?: string;
+  /**
+   * Adds the wire quirks real GWS servers show (see PROTOCOL.md), so decoders and state operators are exercised:
+   * a transcript message re-sent with the same index (as after a reconnect), enum strings with stray spaces,
+   * `channel` repeated inside `data`, and hostile `userData` keys (`__proto__`, `constructor`). Default false.
+   */
+  readonly quirks?: boolean;
 }
 
 /** A small deterministic PRNG (mulberry32). */
@@ -66,6 +72,30 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 const gwsTimestamp = (ms: number): string => {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}+0000`;
+};
+
+/** Mutates a generated shift in place to carry the documented wire quirks (see {@link ShiftOptions.quirks}). */
+const addQuirks = (out: TimedMessage[], rnd: () => number): void => {
+  const texts = out.filter(
+    (m) =>
+      m.data.messageType === 'MessageLogUpdated' &&
+      (m.data.messages as readonly { type?: string }[] | undefined)?.[0]?.type === 'Text',
+  );
+  // A transcript message delivered twice, a little later (a replay after a reconnect).
+  for (const m of texts.filter(() => rnd() < 0.2)) out.push({ ...m, at: m.at + 50 });
+  for (const m of out) {
+    const data = m.data as Record<string, unknown>;
+    if (rnd() < 0.1) data.channel = m.channel;
+    const resource = ['chat', 'call', 'imSession', 'email', 'workitem']
+      .map((k) => data[k])
+      .find((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
+    if (!resource) continue;
+    if (typeof resource.state === 'string' && rnd() < 0.15) resource.state = ` ${resource.state}`;
+    if (rnd() < 0.1) {
+      // JSON.parse creates an own `__proto__` key, as a JSON payload from the wire would.
+      resource.userData = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x", "Segment": "Gold"}');
+    }
+  }
 };
 
 /**
@@ -350,6 +380,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
   media('email', options.emails ?? 2, '/v2/me/emails', 'EmailStateChangeMessage');
   media('workitem', options.workitems ?? 2, '/v2/me/workitems', 'WorkitemStateChangeMessage');
 
+  if (options.quirks) addQuirks(out, rnd);
   return out.sort((a, b) => a.at - b.at);
 }
 

@@ -125,3 +125,39 @@ describe('generateBurst', () => {
     expect(() => generateBurst({ messagesPerConversation: 1.5 })).toThrow(/messagesPerConversation/);
   });
 });
+
+describe('generateShift with quirks', () => {
+  const shift = generateShift({ seed: 12, chats: 20, calls: 10, imSessions: 5, emails: 5, workitems: 5, quirks: true });
+
+  test('still decodes entirely: the quirks are the documented ones a decoder must survive', () => {
+    expect(failuresOf(shift)).toEqual([]);
+  });
+
+  test('carries each quirk at least once', () => {
+    const keys = shift.map((m) => `${m.data.chatUri as string}#${JSON.stringify(m.data.messages)}`);
+    const texts = shift.filter((m) => m.data.messageType === 'MessageLogUpdated');
+    expect(new Set(texts.map((m) => keys[shift.indexOf(m)])).size).toBeLessThan(texts.length); // a replayed index
+    const resources = shift.flatMap((m) =>
+      ['chat', 'call', 'imSession', 'email', 'workitem'].map((k) => m.data[k]).filter(Boolean),
+    ) as { state?: string; userData?: object }[];
+    expect(resources.some((r) => r.state?.startsWith(' '))).toBe(true);
+    expect(resources.some((r) => r.userData !== undefined && Object.hasOwn(r.userData, '__proto__'))).toBe(true);
+    expect(shift.some((m) => m.data.channel === m.channel)).toBe(true);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  test('is deterministic and leaves the plain shift untouched', () => {
+    const again = generateShift({
+      seed: 12,
+      chats: 20,
+      calls: 10,
+      imSessions: 5,
+      emails: 5,
+      workitems: 5,
+      quirks: true,
+    });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(shift));
+    const plain = generateShift({ seed: 12 });
+    expect(plain.some((m) => m.data.channel !== undefined)).toBe(false);
+  });
+});
