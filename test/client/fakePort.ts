@@ -31,9 +31,14 @@ export class FakePort implements CometDPort {
   }
   handshake(): void {
     this.handshakes += 1;
+    this.disconnected = false;
   }
+  /** Like CometD, `disconnect()` on an already disconnected client does nothing (its callback never runs). */
+  disconnected = false;
   disconnect(callback?: BayeuxCallback): void {
     this.disconnects += 1;
+    if (this.disconnected) return;
+    this.disconnected = true;
     this.subs.clear();
     if (callback) queueMicrotask(() => callback({ channel: '/meta/disconnect', successful: true }));
   }
