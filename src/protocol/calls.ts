@@ -9,7 +9,14 @@ import {
   trimmedEnum,
 } from './common';
 
-/** The state of a call; unknown values are kept. */
+/**
+ * The state of a call; unknown values are kept.
+ * @example
+ * ```ts
+ * import { CallState } from 'gws-rx';
+ * CallState.decode('Held'); // Right('Held'); a value not listed decodes too
+ * ```
+ */
 export const CallState = trimmedEnum('CallState', ['Dialing', 'Ringing', 'Established', 'Held', 'Released', 'Unknown']);
 export type CallState = t.TypeOf<typeof CallState>;
 

@@ -98,7 +98,14 @@ export const BooleanFromStringOrBoolean = new t.Type<boolean, boolean, unknown>(
   (b) => b,
 );
 
-/** The state of an interaction resource (chats, emails, IM sessions, workitems, …); unknown values are kept. */
+/**
+ * The state of an interaction resource (chats, emails, IM sessions, workitems, …); unknown values are kept.
+ * @example
+ * ```ts
+ * import { InteractionState } from 'gws-rx';
+ * InteractionState.decode(' Chatting'); // Right('Chatting'); a value not listed decodes too
+ * ```
+ */
 export const InteractionState = trimmedEnum('InteractionState', [
   'Invited',
   'Accepted',
@@ -113,7 +120,14 @@ export const InteractionState = trimmedEnum('InteractionState', [
 ]);
 export type InteractionState = t.TypeOf<typeof InteractionState>;
 
-/** A `notificationType` (StatusChange, ParticipantsUpdated, NewMessages, …); unknown values are kept. */
+/**
+ * A `notificationType` (StatusChange, ParticipantsUpdated, NewMessages, …); unknown values are kept.
+ * @example
+ * ```ts
+ * import { NotificationType } from 'gws-rx';
+ * NotificationType.decode('StatusChange '); // Right('StatusChange'); a value not listed decodes too
+ * ```
+ */
 export const NotificationType = trimmedEnum('NotificationType', [
   'StatusChange',
   'AttachedDataChanged',
@@ -131,7 +145,14 @@ export const NotificationType = trimmedEnum('NotificationType', [
 ]);
 export type NotificationType = t.TypeOf<typeof NotificationType>;
 
-/** The `type` of a transcript message (Text, ParticipantJoined, TypingStarted, …); unknown values are kept. */
+/**
+ * The `type` of a transcript message (Text, ParticipantJoined, TypingStarted, …); unknown values are kept.
+ * @example
+ * ```ts
+ * import { TranscriptEventType } from 'gws-rx';
+ * TranscriptEventType.decode('TypingStarted'); // Right('TypingStarted'); a value not listed decodes too
+ * ```
+ */
 export const TranscriptEventType = trimmedEnum('TranscriptEventType', [
   'Text',
   'ParticipantJoined',

@@ -2,7 +2,14 @@ import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
 import { TrimmedString, keepOwnKeys, message, trimmedEnum } from './common';
 
-/** The agent's state on a device; unknown values are kept. */
+/**
+ * The agent's state on a device; unknown values are kept.
+ * @example
+ * ```ts
+ * import { AgentState } from 'gws-rx';
+ * AgentState.decode(' NotReady'); // Right('NotReady'); a value not listed decodes too
+ * ```
+ */
 export const AgentState = trimmedEnum('AgentState', ['Ready', 'NotReady', 'LoggedIn', 'LoggedOut']);
 export type AgentState = t.TypeOf<typeof AgentState>;
 

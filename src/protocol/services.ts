@@ -1,11 +1,25 @@
 import * as t from 'io-ts';
 import { keepOwnKeys, message, trimmedEnum } from './common';
 
-/** The state of a GWS backend service; unknown values are kept. */
+/**
+ * The state of a GWS backend service; unknown values are kept.
+ * @example
+ * ```ts
+ * import { ServiceState } from 'gws-rx';
+ * ServiceState.decode('Inactive'); // Right('Inactive'); a value not listed decodes too
+ * ```
+ */
 export const ServiceState = trimmedEnum('ServiceState', ['ReadOnly', 'Inactive', 'Active', 'Unknown']);
 export type ServiceState = t.TypeOf<typeof ServiceState>;
 
-/** The kind of a GWS backend service; unknown values are kept. */
+/**
+ * The kind of a GWS backend service; unknown values are kept.
+ * @example
+ * ```ts
+ * import { ServiceType } from 'gws-rx';
+ * ServiceType.decode('Voice'); // Right('Voice'); a value not listed decodes too
+ * ```
+ */
 export const ServiceType = trimmedEnum('ServiceType', [
   'Voice',
   'Provisioning',
