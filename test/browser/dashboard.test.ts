@@ -1,6 +1,6 @@
 // Drives the browser dashboard (examples/dashboard, built by `npm run build`) in Debian's Chromium against the
 // embedded simulator, served from the same origin as the dashboard.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +14,15 @@ const bundle = join(dashboardDir, 'dist/app.js');
 const CHROMIUM = '/usr/bin/chromium';
 
 jest.setTimeout(90_000);
+
+describe('browser dashboard bundle', () => {
+  it('holds no Node-only code (simulator, CLI, cometd-nodejs-client, node: builtins)', () => {
+    const code = readFileSync(bundle, 'utf8');
+    for (const marker of ['cometd-nodejs-client', 'node:http', 'node:fs', 'createCometDServer', 'process.stdout']) {
+      expect(code).not.toContain(marker);
+    }
+  });
+});
 
 describe('browser dashboard (Chromium)', () => {
   let sim: GwsSimulator;
@@ -67,6 +76,14 @@ describe('browser dashboard (Chromium)', () => {
     const ids = await page.$$eval('[data-testid="conversation"]', (els) => els.map((e) => e.getAttribute('data-id')));
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+  });
+
+  it('shows who is typing and the calls', async () => {
+    const typing = await page.waitForSelector('[data-testid="typing"]:not(:empty)', { timeout: 60_000 });
+    expect(await typing.textContent()).toMatch(/typing/);
+    await page.waitForSelector('[data-testid="call"]', { timeout: 60_000 });
+    const states = await page.$$eval('[data-testid="call"]', (els) => els.map((e) => e.getAttribute('data-state')));
+    expect(states.every((s) => typeof s === 'string' && s.length > 0)).toBe(true);
   });
 
   it('grows a transcript as messages arrive', async () => {
