@@ -315,6 +315,23 @@ describe('connection$ and authentication', () => {
   });
 });
 
+describe('subscribe failures', () => {
+  test('a refused subscription is reported on subscribeFailures$ and never errors the topic', async () => {
+    const { port, client } = setup();
+    port.denied.add('/v2/me/calls');
+    const refused = record(client.subscribeFailures$);
+    const calls = record(client.topic('/v2/me/calls'));
+    await flush();
+    port.handshakeOk();
+    port.connectOk();
+    expect(refused.values).toEqual([{ channel: '/v2/me/calls', reason: '403::denied' }]);
+    expect(calls.errors).toEqual([]);
+    expect(calls.completed()).toBe(false);
+    calls.stop();
+    await client.close();
+  });
+});
+
 describe('decode failures', () => {
   test('a malformed payload goes to decodeFailures$ with the raw message and a path; the stream goes on', async () => {
     const { port, client } = setup();

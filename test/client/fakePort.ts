@@ -16,6 +16,8 @@ interface Sub {
 export class FakePort implements CometDPort {
   readonly configurations: CometDConfiguration[] = [];
   readonly unregistered: string[] = [];
+  /** Channels whose subscribe the fake server refuses with `403::denied`. */
+  readonly denied = new Set<string>();
   /** Number of `handshake()` calls. */
   handshakes = 0;
   disconnects = 0;
@@ -54,7 +56,15 @@ export class FakePort implements CometDPort {
     const h = {};
     this.subscribeCalls.push(channel);
     this.subs.set(h, { channel, callback });
-    subscribeCallback?.({ channel: '/meta/subscribe', successful: true, subscription: channel });
+    if (this.denied.has(channel)) {
+      this.subs.delete(h);
+      subscribeCallback?.({
+        channel: '/meta/subscribe',
+        successful: false,
+        error: '403::denied',
+        subscription: channel,
+      });
+    } else subscribeCallback?.({ channel: '/meta/subscribe', successful: true, subscription: channel });
     return h;
   }
   unsubscribe(handle: CometDHandle): void {
