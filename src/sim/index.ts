@@ -1,6 +1,6 @@
 // `gws-rx/sim`: the embedded GWS simulator, for demos and for consumers' own tests. Named exports only.
 export { startSimulator } from './server';
 export type { GwsSimulator, SimMessage, SimulatorFaults, SimulatorOptions, SimulatorStats } from './server';
-export { generateShift, play } from './scenario';
-export type { PlayOptions, ShiftOptions, TimedMessage } from './scenario';
+export { generateBurst, generateShift, play } from './scenario';
+export type { BurstOptions, PlayOptions, ShiftOptions, TimedMessage } from './scenario';
 export type { Resource, Snapshot } from './state';

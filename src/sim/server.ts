@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import cometdServer from 'cometd-nodejs-server';
-import type { CometDServer, Options as BayeuxOptions, ServerMessage } from 'cometd-nodejs-server';
+import type { CometDServer, Options as BayeuxOptions, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { SimState } from './state';
 import type { Snapshot } from './state';
 
@@ -153,8 +153,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     json(res, status, { statusCode: status === 401 ? 2 : 3, statusMessage: message });
   };
 
+  // Sessions of every Bayeux server this simulator ran. A restart only retires them (a crashed server says
+  // nothing to its clients); close() disconnects them all, so no held long-poll timer outlives the simulator.
+  const bayeuxSessions = new Set<ServerSession>();
+  const disconnectAll = (): void => {
+    for (const session of bayeuxSessions) session.disconnect();
+    bayeuxSessions.clear();
+  };
+
   const newBayeux = (): CometDServer => {
     const b = createCometDServer({ timeout: 30000, ...options.bayeux });
+    b.addListener('sessionAdded', (session: ServerSession) => bayeuxSessions.add(session));
+    b.addListener('sessionRemoved', (session: ServerSession) => bayeuxSessions.delete(session));
     b.addExtension({
       incoming(_server, session, message: ServerMessage, callback) {
         if (message.channel === '/meta/handshake') stats.handshakes += 1;
@@ -330,6 +340,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     subscriberCount: (channel) => bayeux.getServerChannel(channel)?.subscribers.length ?? 0,
     async close() {
       releaseStalled();
+      disconnectAll();
       bayeux.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
