@@ -59,13 +59,13 @@ const t0 = Date.now();
 let sent = 0;
 let midHeap = 0;
 for (let b = 0; b < CHATS; b += BATCH) {
-  for (let c = b; c < Math.min(CHATS, b + BATCH); c += 1) {
-    const id = `soak-${c}`;
-    sim.publish('/v2/me/chats', state(id, 'Chatting'));
-    for (let i = 1; i <= PER_CHAT - 2; i += 1) sim.publish('/v2/me/chats', log(id, i));
-    sim.publish('/v2/me/chats', state(id, 'Completed'));
-    sent += PER_CHAT;
-  }
+  // the chats of a batch overlap: all start, their logs interleave, then all end
+  const ids = [];
+  for (let c = b; c < Math.min(CHATS, b + BATCH); c += 1) ids.push(`soak-${c}`);
+  for (const id of ids) sim.publish('/v2/me/chats', state(id, 'Chatting'));
+  for (let i = 1; i <= PER_CHAT - 2; i += 1) for (const id of ids) sim.publish('/v2/me/chats', log(id, i));
+  for (const id of ids) sim.publish('/v2/me/chats', state(id, 'Completed'));
+  sent += PER_CHAT * ids.length;
   await until(() => received + failures >= sent);
   if (b === Math.floor(CHATS / 2 / BATCH) * BATCH) midHeap = process.memoryUsage().heapUsed;
 }
