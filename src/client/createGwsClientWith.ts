@@ -210,8 +210,13 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       return fail(`server advised no reconnect (${describe(m)})`, m.failure?.httpCode);
     failuresInARow += 1;
     setState({ status: 'reconnecting', reason: `connection lost: ${describe(m)}`, attempt: failuresInARow });
+    // A rejected or lost session (401/403, 402::session_unknown, advice handshake) means CometD will handshake
+    // again: refresh the headers first (a synchronous provider is applied before that handshake goes out).
     const code = m.failure?.httpCode;
-    if (code === 401 || code === 403) void refreshHeaders().catch(() => undefined);
+    const sessionLost =
+      m.advice?.reconnect === 'handshake' || (typeof m.error === 'string' && m.error.startsWith('402'));
+    if (sessionLost) sessionUp = false;
+    if (code === 401 || code === 403 || sessionLost) void refreshHeaders().catch(() => undefined);
     // A server that accepts handshakes but rejects every connect (402::session_unknown) makes CometD re-handshake
     // with no delay at all; after two such rounds gws-rx takes over and waits with exponential backoff.
     if (handshakesWithoutConnect >= 2) restartAfter(backoff(handshakesWithoutConnect - 1));
@@ -303,7 +308,9 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     closed = true;
     clearTimeout(restartTimer);
     const p = port;
-    if (p && started) {
+    // After `failed` or during a throttled restart CometD is already disconnected and would never call back.
+    const alreadyDown = terminal || restartPending || p?.getStatus?.() === 'disconnected';
+    if (p && started && !alreadyDown) {
       await new Promise<void>((resolve) => {
         const guard = setTimeout(resolve, config.maxNetworkDelay);
         p.disconnect(() => {
@@ -311,8 +318,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
           resolve();
         });
       });
-      for (const l of listeners) p.removeListener(l);
     }
+    if (p) for (const l of listeners) p.removeListener(l);
     sessionUp = false;
     state$.next({ status: 'disconnected', reason: 'closed by the application' });
     for (const entry of entries.values()) {

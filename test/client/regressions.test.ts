@@ -1,5 +1,4 @@
-// Contract points the client does not meet yet. Each is `test.failing`: it passes while the bug is there and turns
-// red once the client is fixed — then change it to `test`. Details in /work/brief/client-bugs.md.
+// Regression tests for two contract points the client once missed (found by these tests, fixed since).
 import { createGwsClientWith } from '../../src/client/createGwsClientWith';
 import type { GwsClientOptions } from '../../src/client/options';
 import { FakePort, flush } from './fakePort';
@@ -12,10 +11,10 @@ function setup(options: Partial<GwsClientOptions> = {}): {
   return { port, client: createGwsClientWith(() => port, { url: 'http://127.0.0.1:1', ...options }) };
 }
 
-// BUG 1: after `failed` the client has already disconnected CometD; close() calls disconnect(callback) again, which
+// Regression 1: after `failed` the client has already disconnected CometD; close() used to call disconnect(callback) again, which
 // real CometD ignores without calling back, so close() only resolves after maxNetworkDelay (10 s by default).
 // Measured for real in test/e2e/login.e2e.test.ts (the 401 test takes ~10 s with the default maxNetworkDelay).
-test.failing('close() after failed resolves without waiting for a timer', async () => {
+test('close() after failed resolves without waiting for a timer', async () => {
   jest.useFakeTimers();
   try {
     const { port, client } = setup({ maxHandshakeAttempts: 1 });
@@ -36,10 +35,10 @@ test.failing('close() after failed resolves without waiting for a timer', async 
   }
 });
 
-// BUG 2: the contract says headerProvider is re-evaluated before EACH handshake. When the session is lost
+// Regression 2: the contract says headerProvider is re-evaluated before EACH handshake. When the session is lost
 // (402::session_unknown, e.g. GWS restarted) CometD re-handshakes by itself and the client does not refresh the
 // headers first (it only does so after a failed handshake or a 401/403 connect), so a stale JSESSIONID is reused.
-test.failing('headerProvider runs again before the re-handshake that follows a lost session', async () => {
+test('headerProvider runs again before the re-handshake that follows a lost session', async () => {
   let calls = 0;
   const { port, client } = setup({
     headerProvider: () => {
