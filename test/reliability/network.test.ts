@@ -157,6 +157,22 @@ describe('server refusals', () => {
     expect(chats.errors).toEqual([]);
   });
 
+  // KNOWN CLIENT GAP (reported to the client owner): a 401 on /meta/connect in the middle of a session, with no
+  // headerProvider to refresh, is retried with backoff forever and never becomes `failed`. `test.failing` keeps
+  // this visible: it starts failing (turn it into a plain `test`) once the client gives up after maxHandshakeAttempts.
+  test.failing('credentials rejected mid-session (401 on connect, static headers): failed after a bound', async () => {
+    s = await sim();
+    const session = await gwsLogin({ baseUrl: s.url, ...s.user });
+    client = createGwsClient({ url: s.url, headers: session.headers, ...fastKnobs, maxHandshakeAttempts: 3 });
+    const states = record(client.connection$);
+    record(client.topic('/v2/me/chats'));
+    await until(client, 'connected');
+    s.faults.rejectCredentials(401);
+    s.faults.dropConnections();
+    await sleep(3000); // about 8 rounds at maxBackoff 400 ms: well past 3 attempts
+    expect(states.values.map((v) => v.status)).toContain('failed');
+  });
+
   test('session expiry: the header function is called again and the client re-authenticates', async () => {
     s = await sim();
     const handle = loggedInClient(s);
