@@ -203,4 +203,15 @@ describe('chatConversations', () => {
       expectObservable(conversations).toBe('-a-b-|', { a: false, b: false });
     });
   });
+
+  test('logs link by chatPath too (with a trailing slash); a log with no link is ignored', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-|', {
+        a: chatState('c1', 'Chatting'),
+        b: { messageType: 'MessageLogUpdated', messages: [text(1)], chatPath: '/chats/c1/' },
+        c: { messageType: 'MessageLogUpdated', messages: [text(2)] },
+      });
+      expectObservable(states(source)).toBe('-a-b---|', { a: 'c1|Chatting|||||', b: 'c1|Chatting|1||||' });
+    });
+  });
 });
