@@ -132,23 +132,21 @@ describe('conversationSnapshots', () => {
         conversationSnapshots(),
         map((m) => [...m.values()].map((s) => `${s.id}:${s.transcript.length}`).join(',')),
       );
-      // d emits two maps in the same frame: c2 with its ended state, then without it (see the bug spec below).
-      // When the source completes, every live state$ completes, so the last snapshot is empty.
-      expectObservable(out).toBe('-a-b-c-(dz)--(e|)', {
+      // d ends c2: it leaves the map in that one emission. When the source completes, every live state$
+      // completes, so the last snapshot is empty.
+      expectObservable(out).toBe('-a-b-c-z-----(e|)', {
         a: 'c1:0',
         b: 'c1:0,c2:0',
         c: 'c1:1,c2:0',
-        d: 'c1:1,c2:0',
         z: 'c1:1',
         e: '',
       });
     });
   });
 
-  // BUG (operators-bugs.md #1): the snapshot briefly holds an ended conversation: the ended state is published
-  // into the map before the state$ completion removes it. A dashboard that renders every snapshot shows a finished
-  // chat for one frame. Expected: one map per change and never an ended state. Flip to `test` once fixed.
-  test.failing('a snapshot never holds an ended conversation', () => {
+  // Regression: the snapshot used to hold an ended conversation for one emission (the ended state was published
+  // before the state$ completion removed it). Expected: one map per change and never an ended state.
+  test('a snapshot never holds an ended conversation', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<ChatNote>('-a-b-|', { a: chatState('c1', 'Chatting'), b: chatState('c1', 'Completed') });
       const out = source.pipe(

@@ -201,6 +201,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     if (closed || terminal || restartPending) return;
     if (m.successful) {
       failuresInARow = 0;
+      authRejections = 0;
       handshakesWithoutConnect = 0;
       const current = state$.getValue();
       if (current.status !== 'connected') setState({ status: 'connected', clientId: m.clientId });
@@ -208,6 +209,17 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     }
     if (m.advice?.reconnect === 'none')
       return fail(`server advised no reconnect (${describe(m)})`, m.failure?.httpCode);
+    // Credentials or session rejected in the middle of a session count like rejected handshakes: bounded.
+    const status = m.failure?.httpCode;
+    if (status === 401 || status === 403) {
+      authRejections += 1;
+      if (authRejections >= config.maxHandshakeAttempts) {
+        return fail(
+          `requests rejected with HTTP ${status} ${authRejections} times in a row: credentials or session not accepted`,
+          status,
+        );
+      }
+    }
     failuresInARow += 1;
     setState({ status: 'reconnecting', reason: `connection lost: ${describe(m)}`, attempt: failuresInARow });
     // A rejected or lost session (401/403, 402::session_unknown, advice handshake) means CometD will handshake

@@ -29,7 +29,7 @@ export interface GwsClientOptions {
    * can be refreshed (e.g. by calling {@link gwsLogin} again). Its headers are merged over `headers`.
    */
   readonly headerProvider?: () => HeaderMap | Promise<HeaderMap>;
-  /** Consecutive handshakes rejected with HTTP 401/403 before the client gives up with `failed`. Default 3. */
+  /** Consecutive requests (handshakes or connects) rejected with HTTP 401/403 before the client gives up with `failed`. Default 3. */
   readonly maxHandshakeAttempts?: number;
   /** CometD's backoff increment between retries, in ms. Default 1000. */
   readonly backoffIncrement?: number;

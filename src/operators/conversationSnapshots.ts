@@ -4,8 +4,8 @@ import type { Conversation } from './conversations';
 
 /**
  * Folds a stream of conversations into one `ReadonlyMap<id, state>` for dashboards: emits a new Map whenever any
- * live conversation's state changes, and drops a conversation from the Map when its `state$` completes (it ended),
- * so the Map never holds an ended conversation. Like `mergeMap(c => c.state$)` + `scan` into a Map, with removal
+ * live conversation's state changes, and drops a conversation from the Map when it ends (its state says `ended`, or
+ * its `state$` completes), in that same emission, so no Map ever holds an ended conversation. Like `mergeMap(c => c.state$)` + `scan` into a Map, with removal
  * on completion. Each emission is a fresh Map (O(live conversations)); throttle with `auditTime` for large screens.
  *
  * ```text
@@ -25,6 +25,9 @@ import type { Conversation } from './conversations';
  * ```
  * @see {@link chatConversations}
  */
+const isEnded = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && (s as { ended?: unknown }).ended === true;
+
 export function conversationSnapshots<S>(): OperatorFunction<Conversation<S>, ReadonlyMap<string, S>> {
   return (source) =>
     new Observable<ReadonlyMap<string, S>>((subscriber) => {
@@ -48,7 +51,12 @@ export function conversationSnapshots<S>(): OperatorFunction<Conversation<S>, Re
           inner.set(conversation.id, slot);
           slot.add(
             conversation.state$.subscribe({
-              next: (s) => publish((m) => m.set(conversation.id, s)),
+              // An ended state is never shown: the conversation leaves the Map in the same emission.
+              next: (s) => {
+                if (isEnded(s)) {
+                  if (current.has(conversation.id)) publish((m) => m.delete(conversation.id));
+                } else publish((m) => m.set(conversation.id, s));
+              },
               error: (e: unknown) => subscriber.error(e),
               complete: () => {
                 if (inner.get(conversation.id) === slot) inner.delete(conversation.id);

@@ -55,7 +55,11 @@ class TranscriptView<M> implements Transcript<M> {
   /** Appends at the end: O(1) when this version owns the end of the backing array, else one copy. @internal */
   pushed(m: M, lastIndex: number | undefined, gaps: readonly IndexRange[]): TranscriptView<M> {
     let backing = this.backing;
-    if (backing.items.length !== this.length) backing = { items: backing.items.slice(0, this.length) };
+    // Copy when another version already appended past us, or when someone froze the array (NgRx runtime checks,
+    // Immer's autoFreeze): a frozen backing array must never break the stream.
+    if (backing.items.length !== this.length || !Object.isExtensible(backing.items)) {
+      backing = { items: backing.items.slice(0, this.length) };
+    }
     backing.items.push(m);
     return new TranscriptView(backing, this.length + 1, lastIndex, gaps);
   }

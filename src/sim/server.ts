@@ -57,8 +57,6 @@ export interface SimulatorFaults {
   rejectCredentials(status: 401 | 403 | false): void;
   /** Forgets every HTTP session (JSESSIONID), as when they expire: clients must log in again. */
   expireSessions(): void;
-  /** While on, every `/meta/connect` finds its session gone (402::session_unknown): handshakes work, connects never. */
-  rejectConnects(on: boolean): void;
   /** While on, handshake and connect replies fail with advice `reconnect: none`. */
   adviseNoReconnect(on: boolean): void;
   /** Publishes payloads that cannot decode (wrong types, unknown messageType, missing id); returns how many. */
@@ -145,7 +143,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
   const stalled = new Set<ServerResponse>();
   let stall = false;
   let reject: 401 | 403 | false = false;
-  let rejectConnects = false;
   let noReconnect = false;
 
   const reply = (res: ServerResponse, status: number, message: string): void => {
@@ -170,9 +167,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
         if (message.channel === '/meta/handshake') stats.handshakes += 1;
         if (message.channel === '/meta/connect') {
           stats.connects += 1;
-          if (rejectConnects && session) {
-            session.disconnect();
-          }
         }
         callback(undefined, true);
       },
@@ -305,9 +299,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     expireSessions() {
       sessions.clear();
       log('fault: HTTP sessions expired');
-    },
-    rejectConnects(on) {
-      rejectConnects = on;
     },
     adviseNoReconnect(on) {
       noReconnect = on;

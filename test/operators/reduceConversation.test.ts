@@ -125,10 +125,9 @@ describe('reduceConversation', () => {
     expect(JSON.stringify({ ...prev, transcript: prev?.transcript.toArray() })).toBe(before);
   });
 
-  // BUG (operators-bugs.md #2): a state deep-frozen by the app (NgRx strictStateImmutability, Immer autoFreeze)
-  // freezes the transcript's shared backing array; the next append then throws TypeError inside the operator.
-  // Expected: appending to a frozen transcript copies instead. Flip to `test` once fixed.
-  test.failing('a fully deep-frozen state (NgRx / Immer) still accepts new messages', () => {
+  // Regression: a state deep-frozen by the app (NgRx strictStateImmutability, Immer autoFreeze) freezes the
+  // transcript's shared backing array; appending to it used to throw inside the operator. It now copies.
+  test('a fully deep-frozen state (NgRx / Immer) still accepts new messages', () => {
     const prev = deepFreeze(run([res('Chatting'), msgs(by(1, 'Text', 'a'))]));
     const next = reduceConversation(prev, msgs(by(2, 'Text', 'a')), ctx());
     expect(next?.transcript.length).toBe(2);
