@@ -1,7 +1,13 @@
 import type { OperatorFunction } from 'rxjs';
 import { conversations, lastSegment } from './conversations';
 import type { Conversation, ConversationOptions } from './conversations';
-import type { ConversationKind, ConversationState, EntryLike, ResourceLike } from './reduceConversation';
+import type {
+  ConversationEvent,
+  ConversationKind,
+  ConversationState,
+  EntryLike,
+  ResourceLike,
+} from './reduceConversation';
 
 /** A state-change notification: a messageType and the resource under one key. @internal */
 export interface StateChangeLike {
@@ -49,6 +55,22 @@ const linkOf = (n: Readonly<Record<string, unknown>>, keys: readonly string[]): 
   return undefined;
 };
 
+/** The resource event of a state-change notification whose resource sits under `key` (none if it is absent). */
+const resourceEvents = <R extends ResourceLike, M>(n: StateChangeLike, key: string): ConversationEvent<R, M>[] => {
+  const resource = (n as unknown as Readonly<Record<string, unknown>>)[key] as R | undefined;
+  if (resource === undefined) return [];
+  return [
+    {
+      type: 'resource',
+      id: resource.id,
+      resource,
+      notificationType: n.notificationType,
+      referenceId: n.referenceId,
+      errorMessage: n.errorMessage,
+    },
+  ];
+};
+
 /**
  * Conversations from a state-change message (resource under `key`) and `MessageLogUpdated` transcripts linked by
  * the last segment of one of `linkKeys`. @internal
@@ -68,20 +90,7 @@ export function linkedConversations<N extends StateChangeLike, R extends Resourc
       indexed: true,
       events: (n) => {
         const data = n as unknown as Readonly<Record<string, unknown>>;
-        if (n.messageType === stateType) {
-          const resource = data[key] as R | undefined;
-          if (resource === undefined) return [];
-          return [
-            {
-              type: 'resource',
-              id: resource.id,
-              resource,
-              notificationType: n.notificationType,
-              referenceId: n.referenceId,
-              errorMessage: n.errorMessage,
-            },
-          ];
-        }
+        if (n.messageType === stateType) return resourceEvents<R, M>(n, key);
         if (n.messageType === 'MessageLogUpdated') {
           const id = linkOf(data, linkKeys);
           const messages = (data.messages ?? []) as readonly M[];
@@ -109,19 +118,7 @@ export function resourceConversations<N extends StateChangeLike, R extends Resou
       endStates,
       indexed: false,
       events: (n) => {
-        if (!types.includes(n.messageType)) return [];
-        const resource = (n as unknown as Readonly<Record<string, unknown>>)[key] as R | undefined;
-        if (resource === undefined) return [];
-        return [
-          {
-            type: 'resource',
-            id: resource.id,
-            resource,
-            notificationType: n.notificationType,
-            referenceId: n.referenceId,
-            errorMessage: n.errorMessage,
-          },
-        ];
+        return types.includes(n.messageType) ? resourceEvents<R, never>(n, key) : [];
       },
     },
     options,
