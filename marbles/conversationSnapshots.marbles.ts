@@ -2,7 +2,7 @@ import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { chatConversations } from '../src/operators/chatConversations';
 import { conversationSnapshots } from '../src/operators/conversationSnapshots';
-import type { Conversation } from '../src/operators/conversations';
+import type { Conversation } from '../src/operators/internal/conversations';
 import { chatLog, chatState, scheduler, text } from './helpers';
 import type { ChatNote } from './helpers';
 

@@ -3,7 +3,7 @@
 // resource key and default end states, then adds its own cases.
 import { endWith, map, mergeMap } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
-import type { Conversation } from '../src/operators/conversations';
+import type { Conversation } from '../src/operators/internal/conversations';
 import { scheduler } from './helpers';
 
 export interface Note {

@@ -1,6 +1,6 @@
 import { Observable, Subscription } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
-import type { Conversation } from './conversations';
+import type { Conversation } from './internal/conversations';
 
 /**
  * Folds a stream of conversations into one `ReadonlyMap<id, state>` for dashboards: emits a new Map whenever any

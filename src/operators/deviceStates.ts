@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import { keyedState } from './keyedState';
+import { keyedState } from './internal/keyedState';
 
 /** `DeviceStateChangeMessage`, structurally. */
 export interface DeviceStateChangeLike<D extends { readonly id: string }> {

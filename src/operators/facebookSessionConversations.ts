@@ -1,8 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
-import type { Conversation, ConversationOptions } from './conversations';
+import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState, ResourceLike } from './reduceConversation';
-import { linkedConversations } from './linked';
-import type { LogEntryOf, MessageLogLike, ResourceOf } from './linked';
+import { linkedConversations } from './internal/linked';
+import type { LogEntryOf, MessageLogLike, ResourceOf } from './internal/linked';
 
 /** `FacebooksessionStateChangeMessage`, structurally. */
 export interface FacebooksessionStateChangeLike {

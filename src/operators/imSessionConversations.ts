@@ -1,8 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
-import { conversations, lastSegment } from './conversations';
-import type { Conversation, ConversationOptions } from './conversations';
+import { conversations, lastSegment } from './internal/conversations';
+import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState, EntryLike, ResourceLike } from './reduceConversation';
-import type { ResourceOf } from './linked';
+import type { ResourceOf } from './internal/linked';
 
 /** `IMSessionStateChangeMessage`, structurally. */
 export interface IMSessionStateChangeLike {

@@ -29,7 +29,7 @@ export { serviceStates } from './serviceStates';
 export type { ServiceOf, ServiceStateChangeLike } from './serviceStates';
 export { workbinContents } from './workbinContents';
 export type { WorkbinItemLike } from './workbinContents';
-export type { Conversation, ConversationOptions } from './conversations';
+export type { Conversation, ConversationOptions } from './internal/conversations';
 export { reduceConversation } from './reduceConversation';
 export type {
   ConversationEvent,
@@ -43,4 +43,4 @@ export type {
 } from './reduceConversation';
 export { addIndexed, appendMessage, emptyTranscript } from './transcript';
 export type { IndexRange, Transcript } from './transcript';
-export type { IndexedEntry, LogEntryOf, MessageLogLike, ResourceOf } from './linked';
+export type { IndexedEntry, LogEntryOf, MessageLogLike, ResourceOf } from './internal/linked';

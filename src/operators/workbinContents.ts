@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import { keyedState, withEntry } from './keyedState';
+import { keyedState, withEntry } from './internal/keyedState';
 
 /** An item in a workbin: an interaction resource with an id. */
 export interface WorkbinItemLike {

@@ -1,8 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
-import type { Conversation, ConversationOptions } from './conversations';
+import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './linked';
-import type { ResourceOf } from './linked';
+import { resourceConversations } from './internal/linked';
+import type { ResourceOf } from './internal/linked';
 
 /** `WorkitemStateChangeMessage`, structurally. */
 export interface WorkitemStateChangeLike {

@@ -1,13 +1,13 @@
 import { Observable, ReplaySubject, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
-import { reduceConversation } from './reduceConversation';
+import { reduceConversation } from '../reduceConversation';
 import type {
   ConversationEvent,
   ConversationKind,
   ConversationState,
   EntryLike,
   ResourceLike,
-} from './reduceConversation';
+} from '../reduceConversation';
 
 /**
  * One live conversation: its id, kind, and a `state$` that replays the current state to every subscriber (late ones

@@ -7,7 +7,7 @@ import type {
   ConversationState,
   EntryLike,
   ResourceLike,
-} from './reduceConversation';
+} from '../reduceConversation';
 
 /** A state-change notification: a messageType and the resource under one key. @internal */
 export interface StateChangeLike {
