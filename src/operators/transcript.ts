@@ -29,12 +29,32 @@ interface Backing<M> {
 }
 
 class TranscriptView<M> implements Transcript<M> {
+  private cachedGaps: readonly IndexRange[] | undefined;
+
   constructor(
     private readonly backing: Backing<M>,
     readonly length: number,
     readonly lastIndex: number | undefined,
-    readonly gaps: readonly IndexRange[],
   ) {}
+
+  /**
+   * Computed on first read and kept for this version: O(n) once, so neither appends nor gaps that appear or close
+   * ever cost more than O(1) while the transcript is built (a transcript with many gaps stays linear).
+   */
+  get gaps(): readonly IndexRange[] {
+    if (this.cachedGaps === undefined) {
+      const gaps: IndexRange[] = [];
+      let previous: number | undefined;
+      for (let i = 0; i < this.length; i++) {
+        const index = (this.backing.items[i] as { index?: unknown }).index;
+        if (typeof index !== 'number') continue;
+        if (previous !== undefined && index > previous + 1) gaps.push({ from: previous + 1, to: index - 1 });
+        previous = index;
+      }
+      this.cachedGaps = gaps;
+    }
+    return this.cachedGaps;
+  }
 
   at(position: number): M | undefined {
     return position >= 0 && position < this.length ? this.backing.items[position] : undefined;
@@ -53,7 +73,7 @@ class TranscriptView<M> implements Transcript<M> {
   }
 
   /** Appends at the end: O(1) when this version owns the end of the backing array, else one copy. @internal */
-  pushed(m: M, lastIndex: number | undefined, gaps: readonly IndexRange[]): TranscriptView<M> {
+  pushed(m: M, lastIndex: number | undefined): TranscriptView<M> {
     let backing = this.backing;
     // Copy when another version already appended past us, or when someone froze the array (NgRx runtime checks,
     // Immer's autoFreeze): a frozen backing array must never break the stream.
@@ -61,14 +81,14 @@ class TranscriptView<M> implements Transcript<M> {
       backing = { items: backing.items.slice(0, this.length) };
     }
     backing.items.push(m);
-    return new TranscriptView(backing, this.length + 1, lastIndex, gaps);
+    return new TranscriptView(backing, this.length + 1, lastIndex);
   }
 
   /** Inserts at a position (copy). @internal */
-  inserted(position: number, m: M, gaps: readonly IndexRange[]): TranscriptView<M> {
+  inserted(position: number, m: M): TranscriptView<M> {
     const items = this.backing.items.slice(0, this.length);
     items.splice(position, 0, m);
-    return new TranscriptView({ items }, this.length + 1, this.lastIndex, gaps);
+    return new TranscriptView({ items }, this.length + 1, this.lastIndex);
   }
 }
 
@@ -83,25 +103,14 @@ class TranscriptView<M> implements Transcript<M> {
  * ```
  */
 export function emptyTranscript<M>(): Transcript<M> {
-  return new TranscriptView<M>({ items: [] }, 0, undefined, []);
+  return new TranscriptView<M>({ items: [] }, 0, undefined);
 }
 
 const view = <M>(t: Transcript<M>): TranscriptView<M> => {
   if (t instanceof TranscriptView) return t;
-  let out = new TranscriptView<M>({ items: [] }, 0, t.lastIndex, t.gaps);
-  for (const m of t) out = out.pushed(m, t.lastIndex, t.gaps);
+  let out = new TranscriptView<M>({ items: [] }, 0, t.lastIndex);
+  for (const m of t) out = out.pushed(m, t.lastIndex);
   return out;
-};
-
-/** Removes `index` from the gap list (it arrived). */
-const fillGap = (gaps: readonly IndexRange[], index: number): readonly IndexRange[] => {
-  const i = gaps.findIndex((g) => g.from <= index && index <= g.to);
-  if (i < 0) return gaps;
-  const g = gaps[i] as IndexRange;
-  const parts: IndexRange[] = [];
-  if (g.from < index) parts.push({ from: g.from, to: index - 1 });
-  if (index < g.to) parts.push({ from: index + 1, to: g.to });
-  return [...gaps.slice(0, i), ...parts, ...gaps.slice(i + 1)];
 };
 
 /**
@@ -120,10 +129,7 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
   const t = view(transcript);
   const index = message.index;
   const last = t.lastIndex;
-  if (last === undefined || index > last) {
-    const gaps = last !== undefined && index > last + 1 ? [...t.gaps, { from: last + 1, to: index - 1 }] : t.gaps;
-    return t.pushed(message, index, gaps);
-  }
+  if (last === undefined || index > last) return t.pushed(message, index);
   if (index === last) return t;
   // Binary search for the first position whose index is >= the new one.
   let lo = 0;
@@ -134,13 +140,7 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
     else hi = mid;
   }
   if (lo < t.length && (t.at(lo) as M).index === index) return t;
-  const first = t.at(0);
-  // Older than everything seen: the indices between it and the first message become gaps.
-  const gaps =
-    first !== undefined && lo === 0 && index < first.index - 1
-      ? [{ from: index + 1, to: first.index - 1 }, ...t.gaps]
-      : fillGap(t.gaps, index);
-  return t.inserted(lo, message, gaps);
+  return t.inserted(lo, message);
 }
 
 /**
@@ -154,5 +154,5 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
  */
 export function appendMessage<M>(transcript: Transcript<M>, message: M): Transcript<M> {
   const t = view(transcript);
-  return t.pushed(message, t.lastIndex, t.gaps);
+  return t.pushed(message, t.lastIndex);
 }

@@ -109,3 +109,23 @@ describe('transcript: appendMessage', () => {
     expect(one.toArray()).toEqual(['x']);
   });
 });
+
+describe('transcripts with many gaps', () => {
+  test('50k messages with every other index missing: each gap listed once, computed per version on read', () => {
+    let t = emptyTranscript<{ index: number }>();
+    const versions: (typeof t)[] = [];
+    for (let i = 0; i < 50_000; i++) {
+      t = addIndexed(t, { index: i * 2 });
+      if (i === 10) versions.push(t);
+    }
+    expect(t.length).toBe(50_000);
+    expect(t.gaps).toHaveLength(49_999);
+    expect(t.gaps[0]).toEqual({ from: 1, to: 1 });
+    expect(t.gaps.at(-1)).toEqual({ from: 99_997, to: 99_997 });
+    // An older version still reports its own gaps, and a filled gap disappears only from the new version.
+    expect(versions[0]?.gaps).toHaveLength(10);
+    const filled = addIndexed(t, { index: 1 });
+    expect(filled.gaps).toHaveLength(49_998);
+    expect(t.gaps).toHaveLength(49_999);
+  });
+});
