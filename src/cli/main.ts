@@ -41,6 +41,9 @@ Options:
 
 class UsageError extends Error {}
 
+/** The `code` of a Node error (`EADDRINUSE`, `ERR_PARSE_ARGS_…`), or `''`. */
+const errorCode = (e: unknown): string => (typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '');
+
 const fail = (message: string, code = 1): never => {
   process.stderr.write(`gws-rx: ${message.split('\n')[0]}\n`);
   process.exit(code);
@@ -158,7 +161,7 @@ async function run(argv: readonly string[]): Promise<void> {
         : await embedded(port, speed, seed, command === 'demo');
   } catch (e) {
     if (e instanceof GwsLoginError || e instanceof UsageError) throw e;
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    const code = errorCode(e);
     throw new Error(
       code === 'EADDRINUSE'
         ? `port ${port} is in use: pass --port 0 or another port`
@@ -245,7 +248,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 run(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) fail(e.message, 2);
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  const code = errorCode(e);
   if (code.startsWith('ERR_PARSE_ARGS')) fail(`${e instanceof Error ? e.message : String(e)} (try --help)`, 2);
   fail(e instanceof Error ? e.message : String(e), 1);
 });

@@ -170,6 +170,19 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     else entry.decoded.next(result.right);
   };
 
+  /**
+   * Counts an HTTP 401/403 answer towards `maxHandshakeAttempts` and fails the client when the bound is reached.
+   * Returns true when the client failed.
+   */
+  const rejectedTooOften = (m: BayeuxMessage, what: string): boolean => {
+    const code = m.failure?.httpCode;
+    if (code !== 401 && code !== 403) return false;
+    authRejections += 1;
+    if (authRejections < config.maxHandshakeAttempts) return false;
+    fail(`${what} with HTTP ${code} ${authRejections} times in a row: credentials or session not accepted`, code);
+    return true;
+  };
+
   const onHandshake = (m: BayeuxMessage): void => {
     if (closed || terminal) return;
     if (m.successful) {
@@ -182,16 +195,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     sessionUp = false;
     if (m.advice?.reconnect === 'none')
       return fail(`server refused the handshake and advised no reconnect (${describe(m)})`, m.failure?.httpCode);
-    const code = m.failure?.httpCode;
-    if (code === 401 || code === 403) {
-      authRejections += 1;
-      if (authRejections >= config.maxHandshakeAttempts) {
-        return fail(
-          `handshake rejected with HTTP ${code} ${authRejections} times in a row: credentials or session not accepted`,
-          code,
-        );
-      }
-    }
+    if (rejectedTooOften(m, 'handshake rejected')) return;
     failuresInARow += 1;
     setState({ status: 'reconnecting', reason: `handshake failed: ${describe(m)}`, attempt: failuresInARow });
     void refreshHeaders().catch(() => undefined);
@@ -210,16 +214,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     if (m.advice?.reconnect === 'none')
       return fail(`server advised no reconnect (${describe(m)})`, m.failure?.httpCode);
     // Credentials or session rejected in the middle of a session count like rejected handshakes: bounded.
-    const status = m.failure?.httpCode;
-    if (status === 401 || status === 403) {
-      authRejections += 1;
-      if (authRejections >= config.maxHandshakeAttempts) {
-        return fail(
-          `requests rejected with HTTP ${status} ${authRejections} times in a row: credentials or session not accepted`,
-          status,
-        );
-      }
-    }
+    if (rejectedTooOften(m, 'requests rejected')) return;
     failuresInARow += 1;
     setState({ status: 'reconnecting', reason: `connection lost: ${describe(m)}`, attempt: failuresInARow });
     // A rejected or lost session (401/403, 402::session_unknown, advice handshake) means CometD will handshake
