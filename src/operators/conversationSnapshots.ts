@@ -43,6 +43,9 @@ export function conversationSnapshots<S>(): OperatorFunction<Conversation<S>, Re
         current = next;
         subscriber.next(current);
       };
+      const remove = (id: string): void => {
+        if (current.has(id)) publish((m) => m.delete(id));
+      };
       const outer = source.subscribe({
         next: (conversation) => {
           inner.get(conversation.id)?.unsubscribe();
@@ -53,14 +56,13 @@ export function conversationSnapshots<S>(): OperatorFunction<Conversation<S>, Re
             conversation.state$.subscribe({
               // An ended state is never shown: the conversation leaves the Map in the same emission.
               next: (s) => {
-                if (isEnded(s)) {
-                  if (current.has(conversation.id)) publish((m) => m.delete(conversation.id));
-                } else publish((m) => m.set(conversation.id, s));
+                if (isEnded(s)) remove(conversation.id);
+                else publish((m) => m.set(conversation.id, s));
               },
               error: (e: unknown) => subscriber.error(e),
               complete: () => {
                 if (inner.get(conversation.id) === slot) inner.delete(conversation.id);
-                if (current.has(conversation.id)) publish((m) => m.delete(conversation.id));
+                remove(conversation.id);
                 maybeComplete();
               },
             }),

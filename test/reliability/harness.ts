@@ -9,6 +9,7 @@ import { gwsLogin } from '../../src/client/gwsLogin';
 import type { GwsClient } from '../../src/client/createGwsClientWith';
 import type { GwsClientOptions } from '../../src/client/options';
 import type { ConnectionState, ConnectionStatus } from '../../src/client/connection';
+import { seedChatState } from '../fixtures/seeds';
 
 /** Small timeouts so faults are noticed quickly in tests. */
 export const fastKnobs = {
@@ -69,3 +70,17 @@ export async function eventually(check: () => boolean): Promise<void> {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A ChatStateChangeMessage payload (seed 002's shape) for chat `id` in state `st`. */
+export const chatState = (id: string, st: string): Record<string, unknown> => ({
+  ...seedChatState.data,
+  chat: { ...seedChatState.data.chat, id, state: st },
+});
+
+/** A MessageLogUpdated payload with one Text message at `index`, linked to chat `id` by `chatPath`. */
+export const chatLog = (id: string, index: number): Record<string, unknown> => ({
+  messageType: 'MessageLogUpdated',
+  notificationType: 'NewMessages',
+  chatPath: `/chats/${id}`,
+  messages: [{ index, type: 'Text', text: `m${index}`, from: { nickname: 'c', type: 'Client', participantId: 'p' } }],
+});

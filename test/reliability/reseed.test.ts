@@ -6,19 +6,7 @@ import type { GwsClient } from '../../src/client/createGwsClientWith';
 import { gwsLogin } from '../../src/client/gwsLogin';
 import { chatConversations } from '../../src/operators/chatConversations';
 import { createGwsClient } from '../../src/node';
-import { seedChatState } from '../fixtures/seeds';
-import { eventually, fastKnobs, sim, until } from './harness';
-
-const state = (id: string, st: string): Record<string, unknown> => ({
-  ...seedChatState.data,
-  chat: { ...seedChatState.data.chat, id, state: st },
-});
-const log = (id: string, index: number): Record<string, unknown> => ({
-  messageType: 'MessageLogUpdated',
-  notificationType: 'NewMessages',
-  chatPath: `/chats/${id}`,
-  messages: [{ index, type: 'Text', text: `m${index}`, from: { nickname: 'c', type: 'Client', participantId: 'p' } }],
-});
+import { chatLog as log, chatState as state, eventually, fastKnobs, sim, until } from './harness';
 
 let s: GwsSimulator;
 let client: GwsClient;

@@ -4,22 +4,10 @@
 import type { GwsSimulator } from '../../src/sim/server';
 import type { GwsClient } from '../../src/client/createGwsClientWith';
 import { chatConversations } from '../../src/operators/chatConversations';
-import { seedChatState } from '../fixtures/seeds';
-import { eventually, loggedInClient, record, sim, until } from './harness';
+import { chatLog as log, chatState as state, eventually, loggedInClient, record, sim, until } from './harness';
 
 const CHATS = 500;
 const LOGS_PER_CHAT = 38; // + start + end = 40 messages a chat, 20k in all
-
-const state = (id: string, st: string): Record<string, unknown> => ({
-  ...seedChatState.data,
-  chat: { ...seedChatState.data.chat, id, state: st },
-});
-const log = (id: string, index: number): Record<string, unknown> => ({
-  messageType: 'MessageLogUpdated',
-  notificationType: 'NewMessages',
-  chatPath: `/chats/${id}`,
-  messages: [{ index, type: 'Text', text: `m${index}`, from: { nickname: 'c', type: 'Client', participantId: 'p' } }],
-});
 
 let s: GwsSimulator;
 let client: GwsClient;
