@@ -82,8 +82,9 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         if (list.length > maxPendingMessages) list.splice(0, list.length - maxPendingMessages);
       };
 
-      const apply = (event: ConversationEvent<R, M>): void => {
-        const ctx = { kind: spec.kind, endStates, indexed: spec.indexed, now: clock.now() };
+      // One clock reading per notification, shared by its events and their reductions.
+      const apply = (event: ConversationEvent<R, M>, now: number): void => {
+        const ctx = { kind: spec.kind, endStates, indexed: spec.indexed, now };
         const entry = live.get(event.id);
         if (!entry) {
           if (event.type === 'messages') return buffer(event.id, event.messages);
@@ -115,10 +116,12 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         for (const s of subjects) end(s);
       };
 
-      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r });
+      const seededAt = clock.now();
+      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r }, seededAt);
       const subscription = source.subscribe({
         next: (n) => {
-          for (const event of spec.events(n, clock.now())) apply(event);
+          const now = clock.now();
+          for (const event of spec.events(n, now)) apply(event, now);
         },
         error: (err: unknown) => {
           finish((s) => s.error(err));
