@@ -4,6 +4,7 @@ import {
   BooleanFromStringOrBoolean,
   NumberFromStringOrNumber,
   TrimmedString,
+  arrayOf,
   message,
   resource,
   trimmedEnum,
@@ -44,7 +45,7 @@ export const Call = resource('Call', {
   monitoring: BooleanFromStringOrBoolean,
   parentCallUri: t.string,
   parentCallPath: t.string,
-  case: t.array(t.unknown),
+  case: arrayOf(t.unknown),
 });
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Call extends t.TypeOf<typeof Call> {}

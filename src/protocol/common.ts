@@ -1,7 +1,14 @@
 import * as t from 'io-ts';
 
 /**
- * A string with leading and trailing spaces removed (real servers send `" Talking"`).
+ * A string with no leading or trailing white space: what {@link TrimmedString} decodes to, so decoding it is a no-op.
+ * Every transforming codec here has an `is` that holds only for values it would return unchanged; `keepOwnKeys`
+ * relies on that to skip io-ts's validation of payloads that are already canonical.
+ */
+const isTrimmed = (u: unknown): u is string => typeof u === 'string' && u.trim() === u;
+
+/**
+ * A string with leading and trailing spaces removed (real servers send `" Talking"`). `is` holds for trimmed strings.
  * @example
  * ```ts
  * import { TrimmedString } from 'gws-rx';
@@ -10,7 +17,7 @@ import * as t from 'io-ts';
  */
 export const TrimmedString = new t.Type<string, string, unknown>(
   'TrimmedString',
-  (u): u is string => typeof u === 'string',
+  isTrimmed,
   (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
   (s) => s,
 );
@@ -34,7 +41,7 @@ export const trimmedEnum = <L extends string>(
 ): t.Type<OpenEnum<L>, string, unknown> =>
   new t.Type<OpenEnum<L>, string, unknown>(
     `${name}(${known.join(' | ')} | string)`,
-    (u): u is OpenEnum<L> => typeof u === 'string',
+    (u): u is OpenEnum<L> => isTrimmed(u),
     (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
     (s) => s,
   );
@@ -49,7 +56,7 @@ export const trimmedEnum = <L extends string>(
  */
 export const NumberFromStringOrNumber = new t.Type<number, number, unknown>(
   'NumberFromStringOrNumber',
-  (u): u is number => typeof u === 'number',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u),
   (u, c) => {
     if (typeof u === 'number') return Number.isFinite(u) ? t.success(u) : t.failure(u, c);
     if (typeof u === 'string' && u.trim() !== '') {
@@ -181,6 +188,27 @@ export const messageTypeLiteral = <V extends string>(
     (v) => v,
   );
 
+/**
+ * `t.array` whose `is` reads every index, holes included, as its validation does (io-ts's `is` uses `every`, which
+ * skips holes). JSON never has holes, but arrays built in code can, and the fast path of {@link keepOwnKeys} needs the
+ * two to agree. Use it instead of `t.array` in this module's codecs.
+ */
+export const arrayOf = <C extends t.Mixed>(item: C): t.ArrayC<C> => {
+  // eslint-disable-next-line no-restricted-syntax -- the one place that wraps it
+  const base = t.array(item);
+  return new t.ArrayType(
+    base.name,
+    (u): u is t.TypeOf<C>[] => {
+      if (!Array.isArray(u)) return false;
+      for (let i = 0; i < u.length; i++) if (!item.is(u[i])) return false;
+      return true;
+    },
+    base.validate,
+    base.encode,
+    item,
+  );
+};
+
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 const isPlainRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -189,16 +217,29 @@ const define = (o: object, k: string, value: unknown): void => {
 };
 
 /**
- * Wraps an object codec so that a `__proto__` key of the input stays an own data property of the output.
- * io-ts copies objects with assignment, which would turn such a key into the copy's prototype (no global pollution,
- * but a corrupted value); this rebuilds the copy from the input's own keys only (decoded values where the codec
- * decoded one, the raw value otherwise), so nothing inherited leaks in.
+ * Whether {@link keepOwnKeys} may skip validation of canonical inputs. Only tests turn it off, to compare both paths.
+ * @internal
+ */
+export const fastPath = { enabled: true };
+
+/**
+ * Wraps an object codec for the hot path and for hostile keys.
+ *
+ * - **Fast path.** When `codec.is(u)` holds, the input is already canonical (every `is` in this module holds only for
+ *   values its codec returns unchanged, and io-ts returns an unchanged input as is), so it is the decoded value and
+ *   io-ts's validation, which allocates a context per property, is skipped. Anything else is validated as usual, so
+ *   failures keep their full path report. A property test checks the two paths agree.
+ * - **`__proto__`.** io-ts copies objects with assignment, which would turn a `__proto__` key into the copy's
+ *   prototype (no global pollution, but a corrupted value); when a copy is needed this rebuilds it from the input's
+ *   own keys only (decoded values where the codec decoded one, the raw value otherwise), so nothing inherited leaks
+ *   in.
  */
 export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> =>
   new t.Type<A, O, unknown>(
     codec.name,
     codec.is,
     (u, c) => {
+      if (fastPath.enabled && codec.is(u)) return t.success(u);
       const result = codec.validate(u, c);
       if (result._tag === 'Left' || result.right === u || !isPlainRecord(u) || !hasOwn(u, '__proto__')) return result;
       const decoded = result.right as unknown as Record<string, unknown>;
@@ -262,10 +303,10 @@ export const resourceProps = {
     state: InteractionState,
     uri: t.string,
     path: t.string,
-    capabilities: t.array(t.string),
+    capabilities: arrayOf(t.string),
     userData: UserData,
-    participants: t.array(Participant),
-    participantsInfo: t.array(t.UnknownRecord),
+    participants: arrayOf(Participant),
+    participantsInfo: arrayOf(t.UnknownRecord),
     receivedDate: t.string,
     comment: t.string,
   },
