@@ -144,28 +144,51 @@ export function reduceConversation<R extends ResourceLike, M extends EntryLike>(
       : appendMessage(transcript, m);
     // Typing and presence follow only messages that became the newest: a late or duplicate one says nothing new.
     if (transcript === before || transcript.at(transcript.length - 1) !== m) continue;
-    const who = participantOf(m);
-    if (!who) continue;
-    switch (m.type?.trim()) {
-      case 'TypingStarted':
-        if (!typing.includes(who.id)) typing = [...typing, who.id];
+    const type = m.type?.trim();
+    switch (type) {
+      case 'TypingStarted': {
+        const who = participantOf(m);
+        if (who && !typing.includes(who.id)) typing = [...typing, who.id];
         break;
+      }
       case 'TypingStopped':
       case 'Text':
-        typing = without(typing, (id) => id === who.id);
+        // most messages are Text while nobody types: nothing to look up
+        if (typing.length > 0) {
+          const who = participantOf(m);
+          if (who) typing = without(typing, (id) => id === who.id);
+        }
         break;
       case 'ParticipantJoined':
-      case 'ParticipantRejoined':
-        if (!present.some((p) => p.id === who.id)) present = [...present, who];
+      case 'ParticipantRejoined': {
+        const who = participantOf(m);
+        if (who && !present.some((p) => p.id === who.id)) present = [...present, who];
         break;
-      case 'ParticipantLeft':
-        present = without(present, (p) => p.id === who.id);
-        typing = without(typing, (id) => id === who.id);
+      }
+      case 'ParticipantLeft': {
+        const who = participantOf(m);
+        if (who) {
+          present = without(present, (p) => p.id === who.id);
+          typing = without(typing, (id) => id === who.id);
+        }
         break;
+      }
       default:
         break;
     }
   }
   if (transcript === prev.transcript) return prev;
-  return { ...prev, transcript, typing, present, updatedAt: ctx.now };
+  // Written out rather than spread: every state then has one shape, which keeps property reads fast downstream.
+  return {
+    kind: prev.kind,
+    id: prev.id,
+    resource: prev.resource,
+    state: prev.state,
+    transcript,
+    typing,
+    present,
+    lastError: prev.lastError,
+    updatedAt: ctx.now,
+    ended: prev.ended,
+  };
 }

@@ -6,6 +6,7 @@ import type {
   ConversationKind,
   ConversationState,
   EntryLike,
+  ReduceContext,
   ResourceLike,
 } from '../reduceConversation';
 
@@ -82,9 +83,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         if (list.length > maxPendingMessages) list.splice(0, list.length - maxPendingMessages);
       };
 
-      // One clock reading per notification, shared by its events and their reductions.
-      const apply = (event: ConversationEvent<R, M>, now: number): void => {
-        const ctx = { kind: spec.kind, endStates, indexed: spec.indexed, now };
+      const apply = (event: ConversationEvent<R, M>, ctx: ReduceContext): void => {
         const entry = live.get(event.id);
         if (!entry) {
           if (event.type === 'messages') return buffer(event.id, event.messages);
@@ -116,12 +115,14 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         for (const s of subjects) end(s);
       };
 
-      const seededAt = clock.now();
-      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r }, seededAt);
+      // One clock reading per notification, shared by its events and their reductions.
+      const contextAt = (now: number): ReduceContext => ({ kind: spec.kind, endStates, indexed: spec.indexed, now });
+      const seeded = contextAt(clock.now());
+      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r }, seeded);
       const subscription = source.subscribe({
         next: (n) => {
-          const now = clock.now();
-          for (const event of spec.events(n, now)) apply(event, now);
+          const ctx = contextAt(clock.now());
+          for (const event of spec.events(n, ctx.now)) apply(event, ctx);
         },
         error: (err: unknown) => {
           finish((s) => s.error(err));
@@ -139,14 +140,22 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
     });
 }
 
-/** The id at the end of a GWS URI or path (`…/chats/<id>` → `<id>`). @internal */
+/**
+ * The id at the end of a GWS URI or path (`…/chats/<id>` → `<id>`): trimmed, without query or fragment, trailing
+ * slashes ignored. Index arithmetic rather than regular expressions: it runs once per transcript notification.
+ * @internal
+ */
 export function lastSegment(uriOrPath: string | undefined): string | undefined {
   if (uriOrPath === undefined) return undefined;
-  const trimmed = uriOrPath
-    .trim()
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
-  const i = trimmed.lastIndexOf('/');
-  const id = i >= 0 ? trimmed.slice(i + 1) : trimmed;
-  return id === '' ? undefined : id;
+  const s = uriOrPath.trim();
+  let end = s.length;
+  const query = s.indexOf('?');
+  if (query >= 0) end = query;
+  const fragment = s.indexOf('#');
+  if (fragment >= 0 && fragment < end) end = fragment;
+  while (end > 0 && s.charCodeAt(end - 1) === SLASH) end--;
+  const start = s.lastIndexOf('/', end - 1) + 1;
+  return start < end ? s.slice(start, end) : undefined;
 }
+
+const SLASH = 47;
