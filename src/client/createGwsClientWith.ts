@@ -165,7 +165,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     if (!entry.decoded.observed) return;
     const channel = entry.channel;
     if (!isTopicName(channel)) return;
-    const result = decodeData(channel, m.data, { channel: m.channel, data: m.data });
+    const result = decodeData(channel, m.data, m);
     if (either.isLeft(result)) failures$.next(result.left);
     else entry.decoded.next(result.right);
   };

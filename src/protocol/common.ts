@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { compileCanonical, fastPath, registerCanonical } from './canonical';
 
 /**
  * A string with no leading or trailing white space: what {@link TrimmedString} decodes to, so decoding it is a no-op.
@@ -217,29 +218,24 @@ const define = (o: object, k: string, value: unknown): void => {
 };
 
 /**
- * Whether {@link keepOwnKeys} may skip validation of canonical inputs. Only tests turn it off, to compare both paths.
- * @internal
- */
-export const fastPath = { enabled: true };
-
-/**
  * Wraps an object codec for the hot path and for hostile keys.
  *
- * - **Fast path.** When `codec.is(u)` holds, the input is already canonical (every `is` in this module holds only for
- *   values its codec returns unchanged, and io-ts returns an unchanged input as is), so it is the decoded value and
- *   io-ts's validation, which allocates a context per property, is skipped. Anything else is validated as usual, so
- *   failures keep their full path report. A property test checks the two paths agree.
+ * - **Fast path.** A check compiled from the codec's structure (see `canonical.ts`) tells whether the input is
+ *   already canonical: every `is` in this module holds only for values its codec returns unchanged, and io-ts returns
+ *   an unchanged input as is. Such an input is its own decoded value, and io-ts's validation is skipped. Anything
+ *   else is validated as usual, so failures keep their full path report. A property test checks both paths agree.
  * - **`__proto__`.** io-ts copies objects with assignment, which would turn a `__proto__` key into the copy's
  *   prototype (no global pollution, but a corrupted value); when a copy is needed this rebuilds it from the input's
  *   own keys only (decoded values where the codec decoded one, the raw value otherwise), so nothing inherited leaks
  *   in.
  */
-export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> =>
-  new t.Type<A, O, unknown>(
+export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> => {
+  const canonical = compileCanonical(codec);
+  const wrapped = new t.Type<A, O, unknown>(
     codec.name,
-    codec.is,
+    (u): u is A => canonical(u),
     (u, c) => {
-      if (fastPath.enabled && codec.is(u)) return t.success(u);
+      if (fastPath.enabled && canonical(u)) return t.success(u as A);
       const result = codec.validate(u, c);
       if (result._tag === 'Left' || result.right === u || !isPlainRecord(u) || !hasOwn(u, '__proto__')) return result;
       const decoded = result.right as unknown as Record<string, unknown>;
@@ -255,6 +251,9 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     },
     codec.encode,
   );
+  registerCanonical(wrapped, canonical);
+  return wrapped;
+};
 
 /**
  * Free-form key/value data written by other systems (`userData`): any key, including `__proto__` and

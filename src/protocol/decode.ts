@@ -3,6 +3,7 @@ import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { either } from 'fp-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
+import { canonicalCheckOf, fastPath } from './canonical';
 import type { TopicName, TopicMap } from './topics';
 
 const { left, right, isLeft } = either;
@@ -35,7 +36,7 @@ export interface DecodeFailure {
   readonly channel: string | undefined;
   /** `data.messageType` when it was a string. */
   readonly messageType: string | undefined;
-  /** The whole message exactly as it was handed to the decoder. */
+  /** The whole message exactly as it was handed to the decoder (from a client: the Bayeux message CometD delivered). */
   readonly raw: unknown;
   /** Human-readable descriptions, each naming the path to the offending value. */
   readonly errors: readonly string[];
@@ -59,6 +60,7 @@ const failure = (
 
 /**
  * Decodes the `data` of one message on a known channel. Exposed for the client, which already knows the channel.
+ * `raw` is what a failure reports as the message received (the client passes CometD's message as is).
  * @internal
  */
 export function decodeData<K extends TopicName>(
@@ -85,6 +87,9 @@ export function decodeData<K extends TopicName>(
   }
   let result: t.Validation<TopicMap[K]>;
   try {
+    // Already canonical (the usual case on the wire): the payload is its own decoded value; see canonical.ts.
+    const canonical = fastPath.enabled ? canonicalCheckOf(codec) : undefined;
+    if (canonical !== undefined && canonical(data)) return right(data as TopicMap[K]);
     result = codec.decode(data);
   } catch (e) {
     // io-ts codecs do not throw; this guards hostile inputs (getters, proxies) so the caller never sees a throw.
