@@ -121,6 +121,51 @@ describe('chatConversations', () => {
     });
   });
 
+  // Logs after the end used to be buffered as if for a chat still to come: they piled up (within the bounds) and
+  // seeded the transcript of a later chat that reused the id.
+  test('log after the end: dropped; a later chat with the same id starts with an empty transcript', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-l-c-m-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatState('c1', 'Completed'),
+        l: chatLog('c1', text(7)),
+        c: chatState('c1', 'Chatting'),
+        m: chatLog('c1', text(1)),
+      });
+      expectObservable(states(source)).toBe('-a-b---c-m-|', {
+        a: 'c1|Chatting|||||',
+        b: 'c1|Completed|||||',
+        c: 'c1|Chatting|||||',
+        m: 'c1|Chatting|1||||',
+      });
+    });
+  });
+
+  test('ended ids are remembered within maxPendingConversations: beyond it, the oldest one buffers again', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-d-l-e-|', {
+        a: chatState('c1', 'Completed'),
+        b: chatState('c2', 'Completed'),
+        c: chatState('c3', 'Completed'),
+        d: chatLog('c1', text(4)),
+        l: chatLog('c3', text(5)),
+        e: chatState('c1', 'Chatting'),
+      });
+      // with room for 2, c1 was forgotten when c3 ended: its log is buffered and seeds the new c1
+      expectObservable(
+        source.pipe(
+          chatConversations({ maxPendingConversations: 2 }),
+          mergeMap((c) => c.state$.pipe(map(summary))),
+        ),
+      ).toBe('-a-b-c-----e-|', {
+        a: 'c1|Completed|||||',
+        b: 'c2|Completed|||||',
+        c: 'c3|Completed|||||',
+        e: 'c1|Chatting|4||||',
+      });
+    });
+  });
+
   test('typing: TypingStarted adds, Text from the same participant clears; a late TypingStarted does not', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<ChatNote>('-a-b-c-d-|', {

@@ -28,7 +28,11 @@ export interface ConversationOptions<R> {
   readonly initial?: readonly R[];
   /** Log messages kept per conversation while its first state change has not arrived. Default 1000. */
   readonly maxPendingMessages?: number;
-  /** Conversations with buffered logs and no state change yet; the oldest is dropped beyond this. Default 1000. */
+  /**
+   * Conversations with buffered logs and no state change yet; the oldest is dropped beyond this. Also how many ended
+   * conversations are remembered: logs that arrive after their conversation ended are dropped (its `state$` has
+   * completed), not buffered. Default 1000.
+   */
   readonly maxPendingConversations?: number;
   /** Clock for `updatedAt` (a TestScheduler in marble tests). Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
@@ -68,6 +72,17 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
     new Observable<Conversation<S>>((subscriber) => {
       const live = new Map<string, Live<S>>();
       const pending = new Map<string, M[]>();
+      // Ids of the latest conversations that ended (insertion order, bounded like `pending`): their late logs are
+      // dropped rather than buffered, so they neither pile up nor seed a new conversation that reuses the id.
+      const ended = new Set<string>();
+      const markEnded = (id: string): void => {
+        ended.delete(id);
+        ended.add(id);
+        if (ended.size > maxPendingConversations) {
+          const oldest = ended.values().next();
+          if (!oldest.done) ended.delete(oldest.value);
+        }
+      };
 
       const buffer = (id: string, messages: readonly M[]): void => {
         let list = pending.get(id);
@@ -86,7 +101,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
       const apply = (event: ConversationEvent<R, M>, ctx: ReduceContext): void => {
         const entry = live.get(event.id);
         if (!entry) {
-          if (event.type === 'messages') return buffer(event.id, event.messages);
+          if (event.type === 'messages') return ended.has(event.id) ? undefined : buffer(event.id, event.messages);
           let state = reduceConversation<R, M>(undefined, event, ctx) as S;
           const early = pending.get(event.id);
           if (early) {
@@ -97,13 +112,19 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
           subject.next(state);
           if (!state.ended) live.set(event.id, { state, subject });
           subscriber.next({ id: event.id, kind: spec.kind, state$: subject.asObservable() });
-          if (state.ended) subject.complete();
+          if (state.ended) {
+            markEnded(event.id);
+            subject.complete();
+          } else ended.delete(event.id);
           return;
         }
         const next = reduceConversation(entry.state, event, ctx);
         if (next === undefined || next === entry.state) return;
         entry.state = next;
-        if (next.ended) live.delete(event.id);
+        if (next.ended) {
+          live.delete(event.id);
+          markEnded(event.id);
+        }
         entry.subject.next(next);
         if (next.ended) entry.subject.complete();
       };
@@ -112,6 +133,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         const subjects = [...live.values()].map((l) => l.subject);
         live.clear();
         pending.clear();
+        ended.clear();
         for (const s of subjects) end(s);
       };
 
