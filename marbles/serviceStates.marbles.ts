@@ -51,6 +51,63 @@ describe('serviceStates', () => {
     });
   });
 
+  test('seeded: the initial services are emitted on subscribe, before any notification', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<ServiceNote>('---');
+      const initial = [
+        { id: 's1', state: 'Active' },
+        { id: 's2', state: 'Inactive' },
+      ];
+      expectObservable(source.pipe(serviceStates({ initial }), map(view))).toBe('s--', {
+        s: 's1=Active,s2=Inactive',
+      });
+      expectSubscriptions(source.subscriptions).toBe('^');
+    });
+  });
+
+  test('seeded: a notification overrides the seeded entry, other seeded entries stay', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ServiceNote>('-e-a-|', { e: { messageType: 'ErrorMessage' }, a: svc('s1', 'Inactive') });
+      const initial = [
+        { id: 's1', state: 'Active' },
+        { id: 's2', state: 'Active' },
+      ];
+      expectObservable(source.pipe(serviceStates({ initial }), map(view))).toBe('s--a-|', {
+        s: 's1=Active,s2=Active',
+        a: 's1=Inactive,s2=Active',
+      });
+    });
+  });
+
+  test('seeded: empty source completes right after the seeded map; a repeated seed id keeps the last', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ServiceNote>('|');
+      const initial = [
+        { id: 's1', state: 'Active' },
+        { id: 's1', state: 'ReadOnly' },
+      ];
+      expectObservable(source.pipe(serviceStates({ initial }), map(view))).toBe('(s|)', { s: 's1=ReadOnly' });
+    });
+  });
+
+  test('no seed: an empty initial and no options behave the same (nothing before the first change)', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ServiceNote>('--a-|', { a: svc('s1', 'Active') });
+      expectObservable(source.pipe(serviceStates({ initial: [] }), map(view))).toBe('--a-|', { a: 's1=Active' });
+      expectObservable(source.pipe(serviceStates({}), map(view))).toBe('--a-|', { a: 's1=Active' });
+      expectObservable(source.pipe(serviceStates(), map(view))).toBe('--a-|', { a: 's1=Active' });
+    });
+  });
+
+  test('seeded: each subscription starts from the seed, not from what an earlier one saw', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ServiceNote>('-a-|', { a: svc('s1', 'Inactive') });
+      const states = source.pipe(serviceStates({ initial: [{ id: 's1', state: 'Active' }] }), map(view));
+      expectObservable(states).toBe('sa-|', { s: 's1=Active', a: 's1=Inactive' });
+      expectObservable(states, '---^').toBe('---sa-|', { s: 's1=Active', a: 's1=Inactive' });
+    });
+  });
+
   test('error passes through', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<ServiceNote>('-a-#', { a: svc('s1', 'Available') });

@@ -85,6 +85,70 @@ describe('workbinContents', () => {
     });
   });
 
+  test('seeded: the initial workbins are emitted on subscribe, an empty workbin included', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<WorkbinNote>('---');
+      const initial = [
+        { id: 'w1', items: [{ id: 'e1' }, { id: 'e2' }] },
+        { id: 'w2', items: [] },
+      ];
+      expectObservable(source.pipe(workbinContents({ initial }), map(view))).toBe('s--', { s: 'w1=e1+e2,w2=' });
+      expectSubscriptions(source.subscriptions).toBe('^');
+    });
+  });
+
+  test('seeded: notifications override seeded items (removed, updated, added), other workbins stay', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<WorkbinNote>('-r-u-a-|', {
+        r: wb('w1', 'ItemRemoved', 'e1'),
+        u: { messageType: 'WorkbinStateChangeMessage', id: 'w1', action: 'ItemUpdated', item: { id: 'e2', v: 2 } },
+        a: wb('w2', 'ItemAdded', 'c1', 'chatStateResourceV2'),
+      });
+      const e2: WorkbinItemLike = { id: 'e2' };
+      const initial = [
+        { id: 'w1', items: [{ id: 'e1' }, e2] },
+        { id: 'w3', items: [{ id: 'x' }] },
+      ];
+      const shown = (m: ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>): string =>
+        `${view(m)} v=${String((m.get('w1')?.get('e2') as { v?: number } | undefined)?.v)}`;
+      expectObservable(source.pipe(workbinContents({ initial }), map(shown))).toBe('sr-u-a-|', {
+        s: 'w1=e1+e2,w3=x v=undefined',
+        r: 'w1=e2,w3=x v=undefined',
+        u: 'w1=e2,w3=x v=2',
+        a: 'w1=e2,w3=x,w2=c1 v=2',
+      });
+    });
+  });
+
+  test('seeded: empty source completes right after the seeded map; a repeated workbin id keeps its last list', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<WorkbinNote>('|');
+      const initial = [
+        { id: 'w1', items: [{ id: 'e1' }] },
+        { id: 'w1', items: [{ id: 'e9' }] },
+      ];
+      expectObservable(source.pipe(workbinContents({ initial }), map(view))).toBe('(s|)', { s: 'w1=e9' });
+    });
+  });
+
+  test('no seed: an empty initial and no options behave the same (nothing before the first change)', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<WorkbinNote>('--a-|', { a: wb('w1', 'ItemAdded', 'e1') });
+      expectObservable(source.pipe(workbinContents({ initial: [] }), map(view))).toBe('--a-|', { a: 'w1=e1' });
+      expectObservable(source.pipe(workbinContents({}), map(view))).toBe('--a-|', { a: 'w1=e1' });
+      expectObservable(source.pipe(workbinContents(), map(view))).toBe('--a-|', { a: 'w1=e1' });
+    });
+  });
+
+  test('seeded: each subscription starts from the seed, not from what an earlier one saw', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<WorkbinNote>('-a-|', { a: wb('w1', 'ItemAdded', 'e2') });
+      const bins = source.pipe(workbinContents({ initial: [{ id: 'w1', items: [{ id: 'e1' }] }] }), map(view));
+      expectObservable(bins).toBe('sa-|', { s: 'w1=e1', a: 'w1=e1+e2' });
+      expectObservable(bins, '---^').toBe('---sa-|', { s: 'w1=e1', a: 'w1=e1+e2' });
+    });
+  });
+
   test('error passes through', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<WorkbinNote>('-a-#', { a: wb('w1', 'ItemAdded', 'e1') });

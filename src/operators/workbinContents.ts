@@ -23,29 +23,57 @@ const itemOf = (n: Readonly<Record<string, unknown>>): WorkbinItemLike | undefin
   return undefined;
 };
 
+/** One workbin and the items it holds, as a seed for {@link workbinContents}. */
+export interface WorkbinSeed {
+  /** The workbin id (the `id` of its `WorkbinStateChangeMessage`s). */
+  readonly id: string;
+  /** The interactions in it (each with an `id`). */
+  readonly items: readonly WorkbinItemLike[];
+}
+
+/** Options of {@link workbinContents}. */
+export interface WorkbinContentsOptions {
+  /**
+   * Workbin contents to start from, e.g. read from GWS after (re)subscribing. When it holds any workbin, the seeded
+   * Map is emitted on subscribe (an empty workbin counts); later notifications win over seeded items. A workbin id
+   * given twice keeps its last list.
+   */
+  readonly initial?: readonly WorkbinSeed[];
+}
+
 /**
  * Keeps the contents of every workbin from `/v2/me/workbins` `WorkbinStateChangeMessage`s, as
  * `ReadonlyMap<workbinId, ReadonlyMap<itemId, item>>`: `ItemAdded` and `ItemUpdated` put the item (the resource under
- * `item` or any `*StateResourceV2` key), `ItemRemoved` takes it out; other actions and message types change nothing.
- * Like `scan` into nested Maps.
+ * `item` or any `*StateResourceV2` key), `ItemRemoved` takes it out; other actions and message types change nothing
+ * (and emit nothing). Like `scan` into nested Maps with a seed: with a non-empty `options.initial`, the seeded Map is
+ * emitted first, on subscribe (as conversation operators emit their seeded conversations); an empty or absent
+ * `initial` emits nothing until the first change.
  *
  * ```text
- * source: --a--b--r--|     a, b = ItemAdded (wb1: e1, e2), r = ItemRemoved (wb1: e1)
- * output: --A--B--R--|     A = {wb1: {e1}}, B = {wb1: {e1, e2}}, R = {wb1: {e2}}
+ * source:                        --a--b--r--|     a, b = ItemAdded (wb1: e1, e2), r = ItemRemoved (wb1: e1)
+ * workbinContents():             --A--B--R--|     A = {wb1: {e1}}, B = {wb1: {e1, e2}}, R = {wb1: {e2}}
+ *
+ * source:                        ----r--|         r = ItemRemoved (wb1: e1)
+ * workbinContents({ initial }):  S---R--|         initial = [{ id: wb1, items: [e1, e2] }]
+ *                                                 S = {wb1: {e1, e2}}, R = {wb1: {e2}}
  * ```
  *
  * @example
  * ```ts
- * client.topic('/v2/me/workbins').pipe(workbinContents()).subscribe((bins) =>
- *   console.log([...bins].map(([id, items]) => `${id}: ${items.size}`).join(', ')),
- * );
+ * import { workbinContents } from 'gws-rx';
+ * const initial = [{ id: 'workbin-personal', items: [{ id: 'email-7', state: 'InWorkbin' }] }];
+ * client
+ *   .topic('/v2/me/workbins')
+ *   .pipe(workbinContents({ initial }))
+ *   .subscribe((bins) => console.log([...bins].map(([id, items]) => `${id}: ${items.size}`).join(', ')));
  * ```
  * @see {@link deviceStates}
  */
-export function workbinContents<N extends { readonly messageType: string }>(): OperatorFunction<
-  N,
-  ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>
-> {
+export function workbinContents<N extends { readonly messageType: string }>(
+  options: WorkbinContentsOptions = {},
+): OperatorFunction<N, ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>> {
+  const seeded = new Map<string, ReadonlyMap<string, WorkbinItemLike>>();
+  for (const bin of options.initial ?? []) seeded.set(bin.id, new Map(bin.items.map((item) => [item.id, item])));
   return keyedState<N, ReadonlyMap<string, WorkbinItemLike>>((current, n) => {
     if (n.messageType !== 'WorkbinStateChangeMessage') return current;
     const data = n as unknown as Readonly<Record<string, unknown>>;
@@ -63,5 +91,5 @@ export function workbinContents<N extends { readonly messageType: string }>(): O
     if (action === 'ItemAdded' || action === 'ItemUpdated')
       return withEntry(current, workbin, withEntry(items, item.id, item));
     return current;
-  });
+  }, seeded);
 }

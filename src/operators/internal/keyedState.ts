@@ -3,7 +3,8 @@ import type { OperatorFunction } from 'rxjs';
 
 /**
  * Folds notifications into a Map by key: `update` returns the next Map, or the same one when nothing changed
- * (then nothing is emitted). The Map handed to `update` must not be mutated: copy it. @internal
+ * (then nothing is emitted). Every subscription starts from `initial`, which is emitted on subscribe when it is not
+ * empty (a seeded snapshot). Neither `initial` nor the Map handed to `update` may be mutated: copy it. @internal
  */
 export function keyedState<N, V>(
   update: (current: ReadonlyMap<string, V>, notification: N) => ReadonlyMap<string, V>,
