@@ -68,8 +68,8 @@ const AGENT_LINES = [
 const CUSTOMERS = ['Alice Martin', 'Bob Chen', 'Carla Diaz', 'Dmitri Ivanov', 'Eve Laurent', 'Farah Khan', 'Gus Berg'];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-/** GWS's transcript timestamp format, e.g. `2014-01-09 11:58:12.035+0000`. */
-const gwsTimestamp = (ms: number): string => {
+/** GWS's transcript timestamp format, e.g. `2014-01-09 11:58:12.035+0000`. @internal */
+export const gwsTimestamp = (ms: number): string => {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}+0000`;
 };

@@ -6,6 +6,15 @@ import cometdServer from 'cometd-nodejs-server';
 import type { CometDServer, Options as BayeuxOptions, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { SimState } from './state';
 import type { Snapshot } from './state';
+import {
+  GwsStatus,
+  chatNotFound,
+  chatOperationNotifications,
+  gwsError,
+  isReply,
+  parseChatOperation,
+} from './operations';
+import type { GwsReply } from './operations';
 
 const { createCometDServer } = cometdServer;
 
@@ -87,6 +96,29 @@ export interface GwsSimulator {
 }
 
 const NOTIFICATIONS = '/api/v2/notifications';
+const CHATS = '/api/v2/me/chats/';
+/** Largest operation body accepted; bigger ones get 413. */
+const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * Reads a request body as UTF-8, keeping at most `limit` bytes. Resolves TOO_LARGE past the limit (the rest is
+ * drained so the answer reaches the client, up to 16 × limit, then the socket is dropped), undefined when the client
+ * goes away.
+ */
+const readBody = (req: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE | undefined> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit * 16) req.destroy();
+    });
+    req.on('end', () => resolve(size > limit ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+    req.on('close', () => resolve(undefined));
+  });
 const token = (): string => randomBytes(18).toString('base64url');
 
 const sameSecret = (a: string, b: string): boolean => {
@@ -145,10 +177,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
   let reject: 401 | 403 | false = false;
   let noReconnect = false;
 
-  const reply = (res: ServerResponse, status: number, message: string): void => {
-    stats.rejected[status] = (stats.rejected[status] ?? 0) + 1;
-    json(res, status, { statusCode: status === 401 ? 2 : 3, statusMessage: message });
+  const send = (res: ServerResponse, answer: GwsReply, headers: Record<string, string> = {}): void => {
+    if (answer.status >= 400) stats.rejected[answer.status] = (stats.rejected[answer.status] ?? 0) + 1;
+    json(res, answer.status, answer.body, headers);
   };
+  const reply = (res: ServerResponse, status: number, message: string): void =>
+    send(res, gwsError(status, status === 401 ? GwsStatus.notAuthenticated : GwsStatus.forbidden, message));
+  let nextReferenceId = 1;
 
   // Sessions of every Bayeux server this simulator ran. A restart only retires them (a crashed server says
   // nothing to its clients); close() disconnects them all, so no held long-poll timer outlives the simulator.
@@ -247,16 +282,88 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     bayeux.handle(req, res);
   };
 
+  /** Who may run an operation: the session's user, or the reply refusing it (same rules as the Bayeux endpoint). */
+  const operator = (req: IncomingMessage): { username: string } | GwsReply => {
+    if (reject)
+      return gwsError(
+        reject,
+        reject === 401 ? GwsStatus.notAuthenticated : GwsStatus.forbidden,
+        'Rejected by fault switch',
+      );
+    const session = sessionOf(req);
+    if (!requireAuth) return { username: session?.username ?? firstUser };
+    if (!session) return gwsError(401, GwsStatus.notAuthenticated, 'User is not authenticated');
+    const csrf = req.headers['x-csrf-token'];
+    if (typeof csrf !== 'string' || !sameSecret(csrf, session.csrf))
+      return gwsError(403, GwsStatus.forbidden, 'Missing or invalid Csrf token');
+    return session;
+  };
+
+  /** `GET` and `POST /api/v2/me/chats/{id}`: the chat resource, and the operations of operations.ts. */
+  const handleChat = async (req: IncomingMessage, res: ServerResponse, rawId: string): Promise<void> => {
+    const who = operator(req);
+    if (isReply(who)) {
+      req.resume();
+      return send(res, who);
+    }
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      id = '';
+    }
+    const chatOf = (): ReturnType<SimState['get']> => (id === '' ? undefined : state.get('chats', id));
+    if (req.method === 'GET') {
+      req.resume();
+      const chat = chatOf();
+      return chat ? json(res, 200, { statusCode: 0, chat }) : send(res, chatNotFound(id));
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      return send(res, gwsError(405, GwsStatus.forbidden, `Method ${req.method ?? ''} not allowed`), {
+        Allow: 'GET, POST',
+      });
+    }
+    const raw = await readBody(req, MAX_BODY_BYTES);
+    if (raw === undefined) return;
+    if (raw === TOO_LARGE)
+      return send(res, gwsError(413, GwsStatus.invalidParameter, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
+    const op = parseChatOperation(raw);
+    if (isReply(op)) return send(res, op);
+    const chat = chatOf();
+    if (!chat) return send(res, chatNotFound(id));
+    const referenceId = nextReferenceId++;
+    const notifications = chatOperationNotifications(op, {
+      chat,
+      referenceId,
+      lastIndex: state.lastChatIndex(chat.id),
+      username: who.username,
+      baseUrl: url,
+      now: Date.now(),
+    });
+    json(res, 200, { statusCode: 0, referenceId });
+    for (const n of notifications) publish(n.channel, n.data);
+    log(`operation: ${op.name} on chat ${chat.id} (referenceId ${referenceId})`);
+  };
+
+  const failed = (res: ServerResponse) => (e: unknown) => {
+    log(`error: ${e instanceof Error ? e.message : String(e)}`);
+    if (!res.headersSent) json(res, 500, { statusCode: 500, statusMessage: 'Simulator error' });
+  };
+
   const http = createServer((req, res) => {
     try {
       if (options.routes?.(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === NOTIFICATIONS || url.pathname.startsWith(`${NOTIFICATIONS}/`)) return handleBayeux(req, res);
       if (url.pathname === '/api/v2/me' && req.method === 'GET') return handleMe(req, res, url);
+      if (url.pathname.startsWith(CHATS)) {
+        handleChat(req, res, url.pathname.slice(CHATS.length)).catch(failed(res));
+        return;
+      }
       json(res, 404, { statusCode: 404, statusMessage: 'Not found' });
     } catch (e) {
-      log(`error: ${e instanceof Error ? e.message : String(e)}`);
-      if (!res.headersSent) json(res, 500, { statusCode: 500, statusMessage: 'Simulator error' });
+      failed(res)(e);
     }
   });
   await new Promise<void>((resolve, rejectListen) => {

@@ -44,9 +44,19 @@ const routes: Readonly<
 const isResource = (u: unknown): u is Resource =>
   typeof u === 'object' && u !== null && !Array.isArray(u) && typeof (u as { id?: unknown }).id === 'string';
 
+/** The chat id a `MessageLogUpdated` names: the last segment of its `chatUri` (or `chatPath`). */
+const chatIdOfLog = (data: Readonly<Record<string, unknown>>): string | undefined => {
+  const link = typeof data.chatUri === 'string' ? data.chatUri : data.chatPath;
+  if (typeof link !== 'string') return undefined;
+  const id = link.slice(link.lastIndexOf('/') + 1);
+  return id === '' ? undefined : id;
+};
+
 /** The simulator's record of the last state of every resource, fed by what it publishes. @internal */
 export class SimState {
   private readonly lists = new Map<Kind, Map<string, Resource>>();
+  /** The highest transcript index published for each chat; forgotten when the chat ends. */
+  private readonly chatIndex = new Map<string, number>();
 
   private list(kind: Kind): Map<string, Resource> {
     let m = this.lists.get(kind);
@@ -62,13 +72,36 @@ export class SimState {
       for (const d of data.devices) if (isResource(d)) this.list('devices').set(d.id, d);
       return;
     }
+    if (data.messageType === 'MessageLogUpdated' && Array.isArray(data.messages)) {
+      const id = chatIdOfLog(data);
+      if (id === undefined) return;
+      let last = this.chatIndex.get(id) ?? 0;
+      for (const m of data.messages as readonly unknown[]) {
+        const index = typeof m === 'object' && m !== null ? (m as { index?: unknown }).index : undefined;
+        if (typeof index === 'number' && Number.isFinite(index) && index > last) last = index;
+      }
+      this.chatIndex.set(id, last);
+      return;
+    }
     const route = typeof data.messageType === 'string' ? routes[data.messageType] : undefined;
     if (!route) return;
     const resource = data[route.key];
     if (!isResource(resource)) return;
     const state = typeof resource.state === 'string' ? resource.state.trim() : '';
-    if (route.ended.includes(state)) this.list(route.kind).delete(resource.id);
-    else this.list(route.kind).set(resource.id, resource);
+    if (route.ended.includes(state)) {
+      this.list(route.kind).delete(resource.id);
+      if (route.kind === 'chats') this.chatIndex.delete(resource.id);
+    } else this.list(route.kind).set(resource.id, resource);
+  }
+
+  /** The live resource of `kind` with this id, if any (ended ones are gone). */
+  get(kind: Kind, id: string): Resource | undefined {
+    return this.lists.get(kind)?.get(id);
+  }
+
+  /** The highest transcript index published so far for chat `id` (0 when none). */
+  lastChatIndex(id: string): number {
+    return this.chatIndex.get(id) ?? 0;
   }
 
   snapshot(): Snapshot {
