@@ -11,6 +11,11 @@ import type { TopicName } from '../protocol/topics';
 import { dashboardRoutes } from './dashboard';
 import { viewModel$, viewTopics } from './view';
 import { describeConnection, renderView, summarizeView } from './render';
+import { snapshotFeed, snapshotLoader } from './snapshot';
+import type { SnapshotEvent } from './snapshot';
+import type { HeaderMap } from '../client/options';
+import { share } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 const HELP = `gws-rx — Genesys Web Services (GWS) v2 notifications as live RxJS state
 
@@ -172,12 +177,21 @@ async function run(argv: readonly string[]): Promise<void> {
     );
   }
 
+  // The snapshot is read with the session the client uses: the headers of its latest login.
+  let session: HeaderMap | undefined;
+  const login = async (): Promise<HeaderMap> => (session = await target.login());
   const client = createGwsClient({
     url: target.url,
-    headerProvider: target.login,
+    headerProvider: login,
     backoffIncrement: 500,
     maxBackoff: 5000,
   });
+  // GET /api/v2/me?subresources=* at the first connect and after every reconnect (CometD is at-most-once).
+  const snapshots$: Observable<SnapshotEvent> = snapshotFeed(
+    client.connection$,
+    snapshotLoader(target.url, () => session, login),
+    new Set<string>(topics),
+  ).pipe(share());
   const tty = process.stdout.isTTY === true && !values.json;
   let stopping = false;
   const subscriptions: { unsubscribe(): void }[] = [];
@@ -205,6 +219,18 @@ async function run(argv: readonly string[]): Promise<void> {
   );
 
   if (values.json) {
+    // Snapshot resources first print as state changes marked `"snapshot":true`; failures are one line on stderr.
+    subscriptions.push(
+      snapshots$.subscribe((e) => {
+        if (e.type === 'failed') process.stderr.write(`gws-rx: warning: ${e.message}\n`);
+        if (e.type !== 'loaded') return;
+        for (const n of e.notifications) process.stdout.write(`${JSON.stringify({ ...n, snapshot: true })}\n`);
+        for (const f of e.failures)
+          process.stderr.write(
+            `${JSON.stringify({ decodeFailure: f.reason, channel: f.channel, messageType: f.messageType, errors: f.errors, raw: f.raw })}\n`,
+          );
+      }),
+    );
     for (const t of topics) {
       subscriptions.push(
         client.topic(t).subscribe((data) => process.stdout.write(`${JSON.stringify({ channel: t, data })}\n`)),
@@ -226,8 +252,15 @@ async function run(argv: readonly string[]): Promise<void> {
   const shown = new Set<string>(topics.filter((t) => viewTopics.includes(t)));
   let lastSummary = 0;
   if (tty) process.stdout.write('\x1b[?25l');
+  // A terminal shows a failed snapshot in the view; plain output also gets one line on stderr.
+  if (!tty)
+    subscriptions.push(
+      snapshots$.subscribe((e) => {
+        if (e.type === 'failed') process.stderr.write(`gws-rx: warning: ${e.message}\n`);
+      }),
+    );
   subscriptions.push(
-    viewModel$(client, shown, tty ? 100 : 1000).subscribe((view) => {
+    viewModel$(client, shown, tty ? 100 : 1000, snapshots$).subscribe((view) => {
       if (tty) {
         const lines = renderView(view, process.stdout.columns ?? 100, true);
         const rows = process.stdout.rows ?? 40;

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../client/connection';
-import type { ViewModel } from './view';
+import type { ViewModel, ViewSnapshot } from './view';
 
 const color = (on: boolean) => (code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -16,6 +16,18 @@ export function describeConnection(c: ConnectionState): string {
       return `disconnected: ${c.reason}`;
     default:
       return c.status;
+  }
+}
+
+/** The snapshot seeding state in a few words. */
+export function describeSnapshot(s: ViewSnapshot): string {
+  switch (s.status) {
+    case 'ok':
+      return `read (${s.resources} resources${s.undecodable > 0 ? `, ${s.undecodable} undecodable` : ''})`;
+    case 'failed':
+      return s.message;
+    default:
+      return s.status;
   }
 }
 
@@ -37,6 +49,9 @@ export function renderView(v: ViewModel, width: number, ansi: boolean): string[]
   const lines: string[] = [];
   lines.push(
     `${bold('gws-rx')}  connection: ${stateColour(describeConnection(v.connection))}   decode failures: ${v.decodeFailures}`,
+  );
+  lines.push(
+    `${bold('Snapshot')}  ${v.snapshot.status === 'failed' ? c(33, describeSnapshot(v.snapshot)) : dim(describeSnapshot(v.snapshot))}`,
   );
   lines.push(
     `${bold('Services')}  ${v.services.map((s) => `${s.name}: ${stateColour(s.state)}`).join('   ') || dim('none yet')}`,
@@ -86,5 +101,6 @@ export function summarizeView(v: ViewModel): string {
     `workitems=${v.workitems}`,
     `services=${v.services.map((s) => `${s.name}:${s.state}`).join(',')}`,
     `decodeFailures=${v.decodeFailures}`,
+    `snapshot=${v.snapshot.status}`,
   ].join(' ');
 }

@@ -1,4 +1,4 @@
-import { Observable, auditTime, combineLatest, map, scan, startWith } from 'rxjs';
+import { Observable, auditTime, combineLatest, map, scan, share, startWith } from 'rxjs';
 import type { GwsClient } from '../client/createGwsClientWith';
 import type { ConnectionState } from '../client/connection';
 import type { TopicName } from '../protocol/topics';
@@ -11,6 +11,8 @@ import { imSessionConversations } from '../operators/imSessionConversations';
 import { serviceStates } from '../operators/serviceStates';
 import { workbinContents } from '../operators/workbinContents';
 import { workitemConversations } from '../operators/workitemConversations';
+import { withSnapshots } from './snapshot';
+import type { SnapshotEvent } from './snapshot';
 
 /** A line of a transcript as the view shows it. */
 export interface ViewLine {
@@ -46,7 +48,22 @@ export interface ViewModel {
   readonly workbinItems: number;
   readonly services: readonly { readonly name: string; readonly state: string }[];
   readonly decodeFailures: number;
+  /** The latest snapshot read (`GET /api/v2/me?subresources=*`): none yet, reading, ok, or failed. */
+  readonly snapshot: ViewSnapshot;
 }
+
+/** The state of snapshot seeding as the view shows it. */
+export type ViewSnapshot =
+  | { readonly status: 'none' | 'reading' }
+  | { readonly status: 'ok'; readonly resources: number; readonly undecodable: number }
+  | { readonly status: 'failed'; readonly message: string };
+
+const snapshotStatus = (e: SnapshotEvent): ViewSnapshot =>
+  e.type === 'requested'
+    ? { status: 'reading' }
+    : e.type === 'loaded'
+      ? { status: 'ok', resources: e.notifications.length, undecodable: e.failures.length }
+      : { status: 'failed', message: e.message };
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const rec = (v: unknown): Readonly<Record<string, unknown>> =>
@@ -66,49 +83,58 @@ export const viewTopics: readonly TopicName[] = [
 
 /**
  * Composes the client's topics with gws-rx's operators into one ViewModel stream (at most one per `periodMs`).
- * Topics not in `topics` stay unsubscribed.
+ * Topics not in `topics` stay unsubscribed. Snapshots from `snapshots$` are merged into every topic as state changes
+ * (see {@link withSnapshots}).
  */
-export function viewModel$(client: GwsClient, topics: ReadonlySet<string>, periodMs = 100): Observable<ViewModel> {
+export function viewModel$(
+  client: GwsClient,
+  topics: ReadonlySet<string>,
+  periodMs = 100,
+  snapshots$: Observable<SnapshotEvent> = new Observable<SnapshotEvent>(),
+): Observable<ViewModel> {
+  const feed = snapshots$.pipe(share());
   const on = <T>(name: TopicName, make: () => Observable<T>, empty: T): Observable<T> =>
     topics.has(name) ? make().pipe(startWith(empty)) : new Observable<T>((s) => s.next(empty));
+  const topic = <K extends TopicName>(name: K) => withSnapshots(name, client.topic(name), feed);
   const emptyMap = new Map<string, never>();
 
   const chats = on(
     '/v2/me/chats',
-    () => client.topic('/v2/me/chats').pipe(chatConversations(), conversationSnapshots()),
+    () => topic('/v2/me/chats').pipe(chatConversations(), conversationSnapshots()),
     emptyMap,
   );
   const ims = on(
     '/v2/me/im-sessions',
-    () => client.topic('/v2/me/im-sessions').pipe(imSessionConversations(), conversationSnapshots()),
+    () => topic('/v2/me/im-sessions').pipe(imSessionConversations(), conversationSnapshots()),
     emptyMap,
   );
   const calls = on(
     '/v2/me/calls',
-    () => client.topic('/v2/me/calls').pipe(callConversations(), conversationSnapshots()),
+    () => topic('/v2/me/calls').pipe(callConversations(), conversationSnapshots()),
     emptyMap,
   );
   const emails = on(
     '/v2/me/emails',
-    () => client.topic('/v2/me/emails').pipe(emailConversations(), conversationSnapshots()),
+    () => topic('/v2/me/emails').pipe(emailConversations(), conversationSnapshots()),
     emptyMap,
   );
   const workitems = on(
     '/v2/me/workitems',
-    () => client.topic('/v2/me/workitems').pipe(workitemConversations(), conversationSnapshots()),
+    () => topic('/v2/me/workitems').pipe(workitemConversations(), conversationSnapshots()),
     emptyMap,
   );
-  const devices = on('/v2/me/devices', () => client.topic('/v2/me/devices').pipe(deviceStates()), emptyMap);
+  const devices = on('/v2/me/devices', () => topic('/v2/me/devices').pipe(deviceStates()), emptyMap);
   const services = on(
     '/notifications/services',
-    () => client.topic('/notifications/services').pipe(serviceStates()),
+    () => topic('/notifications/services').pipe(serviceStates()),
     emptyMap,
   );
-  const workbins = on('/v2/me/workbins', () => client.topic('/v2/me/workbins').pipe(workbinContents()), emptyMap);
+  const workbins = on('/v2/me/workbins', () => topic('/v2/me/workbins').pipe(workbinContents()), emptyMap);
   const failures = client.decodeFailures$.pipe(
     scan((n) => n + 1, 0),
     startWith(0),
   );
+  const snapshot = feed.pipe(map(snapshotStatus), startWith<ViewSnapshot>({ status: 'none' }));
 
   return combineLatest([
     client.connection$,
@@ -121,6 +147,7 @@ export function viewModel$(client: GwsClient, topics: ReadonlySet<string>, perio
     services,
     workbins,
     failures,
+    snapshot,
   ]).pipe(
     auditTime(periodMs),
     map(
@@ -135,6 +162,7 @@ export function viewModel$(client: GwsClient, topics: ReadonlySet<string>, perio
         serviceMap,
         workbinMap,
         decodeFailures,
+        snapshotState,
       ]): ViewModel => ({
         connection,
         agents: [...deviceMap.values()].map((d) => {
@@ -190,6 +218,7 @@ export function viewModel$(client: GwsClient, topics: ReadonlySet<string>, perio
           state: str(rec(s).state, '?'),
         })),
         decodeFailures,
+        snapshot: snapshotState,
       }),
     ),
   );

@@ -1,0 +1,311 @@
+// Snapshot seeding for the CLI: read GET /api/v2/me?subresources=* when the client connects and after every
+// reconnect, turn its resources into decoded state-change notifications, and merge them into the topic streams
+// without letting an older snapshot override a newer notification.
+import { Observable, concat, defer, distinctUntilChanged, filter, from, map, of, catchError, switchMap } from 'rxjs';
+import { either } from 'fp-ts';
+import type { ConnectionState } from '../client/connection';
+import type { HeaderMap } from '../client/options';
+import { redactUrl } from '../client/options';
+import { decodeData } from '../protocol/decode';
+import type { DecodeFailure, Notification } from '../protocol/decode';
+import type { TopicMap, TopicName } from '../protocol/topics';
+
+/** Where the resources of one snapshot list go: the topic, the message type, and the key of the resource. */
+interface Route {
+  readonly list: string;
+  readonly channel: TopicName;
+  readonly messageType: string;
+  readonly key: string;
+  /** State written into the synthetic end of a conversation the snapshot no longer lists; none for keyed state. */
+  readonly end?: string;
+}
+
+const routes: readonly Route[] = [
+  { list: 'devices', channel: '/v2/me/devices', messageType: 'DeviceStateChangeMessage', key: 'devices' },
+  { list: 'calls', channel: '/v2/me/calls', messageType: 'CallStateChangeMessage', key: 'call', end: 'Released' },
+  { list: 'chats', channel: '/v2/me/chats', messageType: 'ChatStateChangeMessage', key: 'chat', end: 'Completed' },
+  {
+    list: 'imSessions',
+    channel: '/v2/me/im-sessions',
+    messageType: 'IMSessionStateChangeMessage',
+    key: 'imSession',
+    end: 'Completed',
+  },
+  { list: 'emails', channel: '/v2/me/emails', messageType: 'EmailStateChangeMessage', key: 'email', end: 'Completed' },
+  {
+    list: 'workitems',
+    channel: '/v2/me/workitems',
+    messageType: 'WorkitemStateChangeMessage',
+    key: 'workitem',
+    end: 'Completed',
+  },
+  {
+    list: 'openmedia',
+    channel: '/v2/me/openmedia',
+    messageType: 'OpenmediaStateChangeMessage',
+    key: 'openmedia',
+    end: 'Completed',
+  },
+  {
+    list: 'facebook',
+    channel: '/v2/me/facebook',
+    messageType: 'FacebookStateChangeMessage',
+    key: 'facebook',
+    end: 'Completed',
+  },
+  {
+    list: 'facebooksessions',
+    channel: '/v2/me/facebooksession',
+    messageType: 'FacebooksessionStateChangeMessage',
+    key: 'facebooksession',
+    end: 'Completed',
+  },
+  { list: 'tweets', channel: '/v2/me/twitter', messageType: 'TweetStateChangeMessage', key: 'tweet', end: 'Completed' },
+  { list: 'services', channel: '/notifications/services', messageType: 'ServiceStateChangeMessage', key: 'service' },
+];
+
+/** States after which a conversation is gone (union of the operators' default end states). */
+const ENDED = new Set(['Completed', 'Revoked', 'JoinFailed', 'Released', 'Ended']);
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** Why a snapshot could not be read. The message is one line and never holds a header value. */
+export class SnapshotError extends Error {
+  override readonly name = 'SnapshotError';
+  constructor(
+    message: string,
+    /** The HTTP status, when the server answered. */
+    readonly httpStatus: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+const SNAPSHOT_PATH = '/api/v2/me?subresources=*';
+
+/**
+ * Reads `GET <base>/api/v2/me?subresources=*` with `headers` (the session cookie and CSRF header of `gwsLogin`) and
+ * returns its `user` object.
+ * @throws {@link SnapshotError} when the server is unreachable, answers an error status, or sends no user object.
+ */
+export async function readSnapshot(
+  baseUrl: string,
+  headers: HeaderMap,
+  doFetch: typeof fetch = globalThis.fetch,
+): Promise<Readonly<Record<string, unknown>>> {
+  const base = baseUrl.trim().replace(/\/+$/, '');
+  const where = `${redactUrl(base)}${SNAPSHOT_PATH}`;
+  let res: Response;
+  try {
+    res = await doFetch(`${base}${SNAPSHOT_PATH}`, {
+      method: 'GET',
+      headers: { ...headers, Accept: 'application/json' },
+      redirect: 'manual',
+    });
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+    const code = isRecord(cause) && 'code' in cause ? String(cause.code) : undefined;
+    throw new SnapshotError(`cannot reach ${where}: ${code ?? 'network error'}`, undefined);
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new SnapshotError(`GET ${where} answered HTTP ${res.status}`, res.status);
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new SnapshotError(`GET ${where} answered something that is not JSON`, res.status);
+  }
+  const user = isRecord(body) ? body.user : undefined;
+  if (!isRecord(user)) throw new SnapshotError(`GET ${where} answered JSON without a "user" object`, res.status);
+  return user;
+}
+
+/** The resources of a snapshot as decoded notifications, and the resources that did not decode. */
+export interface SnapshotNotifications {
+  readonly notifications: readonly Notification[];
+  readonly failures: readonly DecodeFailure[];
+}
+
+/** A raw message as the snapshot stands for it: marked, so a decode failure shows where it came from. */
+const decodeAs = (channel: TopicName, data: Readonly<Record<string, unknown>>) =>
+  decodeData(channel, data, { channel, data, snapshot: true });
+
+// Conversation state changes carry `notificationType: StatusChange`; device and service messages carry none.
+const wrap = (route: Route, resource: unknown): Readonly<Record<string, unknown>> =>
+  route.key === 'devices'
+    ? { messageType: route.messageType, devices: [resource] }
+    : route.end === undefined
+      ? { messageType: route.messageType, [route.key]: resource }
+      : { messageType: route.messageType, notificationType: 'StatusChange', [route.key]: resource };
+
+/**
+ * Turns the `user` object of a snapshot into one state-change notification per resource (a device per
+ * `DeviceStateChangeMessage`), decoded with the topic codecs, for the topics in `topics` only.
+ */
+export function snapshotNotifications(
+  user: Readonly<Record<string, unknown>>,
+  topics: ReadonlySet<string>,
+): SnapshotNotifications {
+  const notifications: Notification[] = [];
+  const failures: DecodeFailure[] = [];
+  for (const route of routes) {
+    if (!topics.has(route.channel)) continue;
+    const list = Object.prototype.hasOwnProperty.call(user, route.list) ? user[route.list] : undefined;
+    if (!Array.isArray(list)) continue;
+    for (const resource of list) {
+      const decoded = decodeAs(route.channel, wrap(route, resource));
+      if (either.isLeft(decoded)) failures.push(decoded.left);
+      else notifications.push({ channel: route.channel, data: decoded.right } as Notification);
+    }
+  }
+  return { notifications, failures };
+}
+
+/**
+ * Emits the connection state each time a snapshot should be read: when the client becomes connected after any
+ * other status (the first connect, every `reconnecting → connected`), and when a new session (clientId) replaces a
+ * connected one.
+ */
+export function resyncPoints(connection$: Observable<ConnectionState>): Observable<ConnectionState> {
+  return connection$.pipe(
+    distinctUntilChanged(
+      (a, b) =>
+        a.status === b.status && (a.status !== 'connected' || b.status !== 'connected' || a.clientId === b.clientId),
+    ),
+    filter((s) => s.status === 'connected'),
+  );
+}
+
+/** What the snapshot feed says: a request started, its decoded resources arrived, or it failed (one line). */
+export type SnapshotEvent =
+  | { readonly type: 'requested' }
+  | ({ readonly type: 'loaded' } & SnapshotNotifications)
+  | { readonly type: 'failed'; readonly message: string };
+
+/**
+ * Reads a snapshot at every resync point of `connection$` (a newer one cancels a request still running) and decodes
+ * it for `topics`. A failed read becomes a `failed` event, never an error of the stream.
+ */
+export function snapshotFeed(
+  connection$: Observable<ConnectionState>,
+  load: () => Promise<Readonly<Record<string, unknown>>>,
+  topics: ReadonlySet<string>,
+): Observable<SnapshotEvent> {
+  return resyncPoints(connection$).pipe(
+    switchMap(() =>
+      concat(
+        of<SnapshotEvent>({ type: 'requested' }),
+        defer(() => from(load())).pipe(
+          map((user): SnapshotEvent => ({ type: 'loaded', ...snapshotNotifications(user, topics) })),
+          catchError((e: unknown) =>
+            of<SnapshotEvent>({
+              type: 'failed',
+              message: `snapshot not read: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`,
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Ids and states of the resources a notification carries (none for transcript updates and errors). */
+const resourcesOf = (route: Route, data: unknown): { readonly id: string; readonly state: string }[] => {
+  if (!isRecord(data)) return [];
+  const value = data[route.key];
+  const list = Array.isArray(value) ? (value as unknown[]) : [value];
+  const out: { id: string; state: string }[] = [];
+  for (const r of list) {
+    if (isRecord(r) && typeof r.id === 'string')
+      out.push({ id: r.id, state: typeof r.state === 'string' ? r.state.trim() : '' });
+  }
+  return out;
+};
+
+/**
+ * Merges the snapshots of `feed$` into the live notifications of one topic, as state changes (the README's
+ * `resync$` pattern), with two corrections:
+ * - a snapshot resource is skipped when a live notification about the same id arrived while the snapshot was being
+ *   read (the live one is newer);
+ * - a conversation seen live but absent from the snapshot (it ended while the client was away) gets a synthetic
+ *   end state change, so it does not linger in the view.
+ */
+export function withSnapshots<K extends TopicName>(
+  channel: K,
+  live$: Observable<TopicMap[K]>,
+  feed$: Observable<SnapshotEvent>,
+): Observable<TopicMap[K]> {
+  const route = routes.find((r) => r.channel === channel);
+  if (route === undefined) return live$;
+  return new Observable<TopicMap[K]>((subscriber) => {
+    let touched: Set<string> | undefined;
+    const open = new Set<string>();
+    const note = (data: unknown): void => {
+      for (const { id, state } of resourcesOf(route, data)) {
+        touched?.add(id);
+        if (route.end === undefined) continue;
+        if (ENDED.has(state)) open.delete(id);
+        else open.add(id);
+      }
+    };
+    const emit = (data: TopicMap[K]): void => {
+      note(data);
+      subscriber.next(data);
+    };
+    const feed = feed$.subscribe((e) => {
+      if (e.type === 'requested') {
+        touched = new Set();
+        return;
+      }
+      const newer = touched ?? new Set<string>();
+      touched = undefined;
+      if (e.type !== 'loaded') return;
+      const listed = new Set<string>();
+      for (const n of e.notifications) {
+        if (n.channel !== channel) continue;
+        const ids = resourcesOf(route, n.data).map((r) => r.id);
+        for (const id of ids) listed.add(id);
+        if (!ids.some((id) => newer.has(id))) emit(n.data as TopicMap[K]);
+      }
+      if (route.end === undefined) return;
+      for (const id of [...open]) {
+        if (listed.has(id) || newer.has(id)) continue;
+        open.delete(id);
+        const ended = decodeAs(channel, wrap(route, { id, state: route.end }));
+        if (either.isRight(ended)) subscriber.next(ended.right as TopicMap[K]);
+      }
+    });
+    const live = live$.subscribe({
+      next: emit,
+      error: (err: unknown) => subscriber.error(err),
+      complete: () => subscriber.complete(),
+    });
+    return () => {
+      live.unsubscribe();
+      feed.unsubscribe();
+    };
+  });
+}
+
+/**
+ * Loads snapshots with the session the client uses: the headers of the latest login (logging in when there is
+ * none), and once more with a fresh login when the server answers 401 or 403 (the session expired).
+ */
+export function snapshotLoader(
+  baseUrl: string,
+  session: () => HeaderMap | undefined,
+  login: () => Promise<HeaderMap>,
+  doFetch: typeof fetch = globalThis.fetch,
+): () => Promise<Readonly<Record<string, unknown>>> {
+  return async () => {
+    try {
+      return await readSnapshot(baseUrl, session() ?? (await login()), doFetch);
+    } catch (e) {
+      if (!(e instanceof SnapshotError) || (e.httpStatus !== 401 && e.httpStatus !== 403)) throw e;
+      return readSnapshot(baseUrl, await login(), doFetch);
+    }
+  };
+}
