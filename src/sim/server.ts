@@ -152,6 +152,15 @@ const json = (
  * `/api/v2/notifications` (cometd-nodejs-server, long-polling) that answers 403 without the session cookie and CSRF
  * header, like GWS.
  *
+ * Chat operations: `POST /api/v2/me/chats/{id}` with `{ "operationName": … }` — `SendMessage` (with `text`),
+ * `StartTyping`, `StopTyping`, `Complete` — answers `{ statusCode: 0, referenceId }` and publishes the result on
+ * `/v2/me/chats`: a `MessageLogUpdated` entry from the chat's agent at the next transcript index, or the chat
+ * `Completed` (it then leaves the snapshot). An operation missing from the chat's `capabilities` fails
+ * asynchronously, as a `ChatStateChangeMessage` with notificationType `Error` and the same `referenceId`.
+ * `GET /api/v2/me/chats/{id}` returns `{ statusCode: 0, chat }`. Errors use GWS's body,
+ * `{ statusCode, statusMessage }`: 400 (bad JSON, unknown operationName, missing text), 401 (no session),
+ * 403 (bad CSRF token), 404 (unknown or ended chat), 413 (body over 64 KiB).
+ *
  * @example
  * ```ts
  * import { startSimulator, generateShift, play } from 'gws-rx/sim';
@@ -162,6 +171,16 @@ const json = (
  * const client = createGwsClient({ url: sim.url, headers: session.headers });
  * client.topic('/v2/me/chats').subscribe((n) => console.log(n.messageType));
  * const stop = play(sim, generateShift({ seed: 7 }), { speed: 10 });
+ *
+ * // An agent answers in the first live chat: the text arrives on /v2/me/chats as a MessageLogUpdated.
+ * const [chat] = sim.snapshot().chats;
+ * if (chat) {
+ *   await fetch(`${sim.url}/api/v2/me/chats/${chat.id}`, {
+ *     method: 'POST',
+ *     headers: { ...session.headers, 'Content-Type': 'application/json' },
+ *     body: JSON.stringify({ operationName: 'SendMessage', text: 'Hello!' }),
+ *   }); // → { statusCode: 0, referenceId: 1 }
+ * }
  * ```
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<GwsSimulator> {

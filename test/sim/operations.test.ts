@@ -283,6 +283,17 @@ describe('refused requests: status and GWS-style body, and nothing published', (
     expect(answer.body).toEqual({ statusCode: 2, statusMessage: 'Request body exceeds 65536 bytes' });
   });
 
+  test('a body far over the bound is not read to its end: the connection is dropped, the simulator keeps serving', async () => {
+    const huge = JSON.stringify({ operationName: 'SendMessage', text: 'x'.repeat(2 * 1024 * 1024) });
+    await expect(
+      fetch(`${sim.url}/api/v2/me/chats/c6`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: huge,
+      }),
+    ).rejects.toThrow();
+  });
+
   test('405 for other methods; GET returns the chat resource', async () => {
     const put = await fetch(`${sim.url}/api/v2/me/chats/c6`, { method: 'PUT', headers, body: '{}' });
     expect(put.status).toBe(405);

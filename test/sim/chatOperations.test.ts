@@ -1,0 +1,147 @@
+// The pure half of the simulator's chat operations (request parsing, the notifications each operation causes) and
+// the state they read (live chats, the highest transcript index per chat), without HTTP.
+import { chatOperationNotifications, isReply, parseChatOperation } from '../../src/sim/operations';
+import type { ChatOperationContext } from '../../src/sim/operations';
+import { SimState } from '../../src/sim/state';
+import { decodeNotification } from '../../src/protocol/decode';
+
+const now = Date.UTC(2026, 0, 5, 9, 30, 1, 7);
+const ctx = (chat: ChatOperationContext['chat'], extra: Partial<ChatOperationContext> = {}): ChatOperationContext => ({
+  chat,
+  referenceId: 42,
+  lastIndex: 6,
+  username: 'agent1',
+  baseUrl: 'http://127.0.0.1:5555',
+  now,
+  ...extra,
+});
+const agent = { nickname: 'Agent A', type: ' Agent', participantId: 'P-AGENT' };
+const customer = { nickname: 'Alice', type: 'Customer', participantId: 'P-CUST' };
+
+describe('parseChatOperation', () => {
+  test('accepts the four operations; SendMessage keeps its text; other fields are ignored', () => {
+    expect(parseChatOperation('{"operationName":"SendMessage","text":"hi","messageType":"Greeting"}')).toEqual({
+      name: 'SendMessage',
+      text: 'hi',
+    });
+    for (const name of ['StartTyping', 'StopTyping', 'Complete'])
+      expect(parseChatOperation(JSON.stringify({ operationName: name, text: 'ignored' }))).toEqual({ name });
+  });
+
+  test('operation names are case-sensitive, as GWS spells them', () => {
+    const r = parseChatOperation('{"operationName":"sendmessage","text":"hi"}');
+    expect(isReply(r) && r.status).toBe(400);
+  });
+});
+
+describe('chatOperationNotifications', () => {
+  test('SendMessage: one MessageLogUpdated at lastIndex + 1, from the chat agent, shaped like the scenarios', () => {
+    const chat = { id: 'c1', state: 'Chatting', uri: 'http://gws/api/v2/chats/c1', participants: [customer, agent] };
+    const out = chatOperationNotifications({ name: 'SendMessage', text: 'Hello' }, ctx(chat));
+    expect(out).toEqual([
+      {
+        channel: '/v2/me/chats',
+        data: {
+          messageType: 'MessageLogUpdated',
+          notificationType: 'NewMessages',
+          chatUri: 'http://gws/api/v2/chats/c1',
+          messages: [
+            {
+              index: 7,
+              from: { nickname: 'Agent A', type: 'Agent', participantId: 'P-AGENT' },
+              type: 'Text',
+              text: 'Hello',
+              visibility: 'All',
+              timestamp: '2026-01-05 09:30:01.007+0000',
+              timestampSeconds: now,
+            },
+          ],
+        },
+      },
+    ]);
+    expect(out.map((m) => decodeNotification(m)._tag)).toEqual(['Right']);
+  });
+
+  test('typing entries carry no text; without an Agent participant or uri, the user and base URL stand in', () => {
+    // older servers list participants as strings: they are skipped, not trusted
+    const chat = { id: 'chat 9', state: 'Chatting', participants: ['P-CUST', customer] };
+    const [started] = chatOperationNotifications({ name: 'StartTyping' }, ctx(chat, { lastIndex: 0 }));
+    expect(started?.data).toMatchObject({
+      chatUri: 'http://127.0.0.1:5555/api/v2/chats/chat%209',
+      messages: [
+        { index: 1, type: 'TypingStarted', from: { nickname: 'agent1', type: 'Agent', participantId: 'agent-agent1' } },
+      ],
+    });
+    expect((started?.data.messages as Record<string, unknown>[])[0]).not.toHaveProperty('text');
+    const [stopped] = chatOperationNotifications({ name: 'StopTyping' }, ctx(chat));
+    expect(stopped?.data).toMatchObject({ messages: [{ index: 7, type: 'TypingStopped' }] });
+  });
+
+  test('Complete: the whole resource with state Completed, no capabilities, and the referenceId', () => {
+    const chat = { id: 'c2', state: ' Chatting', participants: [customer, agent], userData: { k: 'v' } };
+    const out = chatOperationNotifications({ name: 'Complete' }, ctx(chat));
+    expect(out).toEqual([
+      {
+        channel: '/v2/me/chats',
+        data: {
+          messageType: 'ChatStateChangeMessage',
+          notificationType: 'StatusChange',
+          referenceId: 42,
+          chat: { ...chat, state: 'Completed', capabilities: [] },
+        },
+      },
+    ]);
+    expect(chat.state).toBe(' Chatting'); // the stored resource is not mutated
+    expect(out.map((m) => decodeNotification(m)._tag)).toEqual(['Right']);
+  });
+
+  test('an operation missing from capabilities gives an Error notification with the unchanged chat', () => {
+    const chat = { id: 'c3', state: ' Invited', capabilities: ['Complete', 'SendMessage'] };
+    const out = chatOperationNotifications({ name: 'StopTyping' }, ctx(chat));
+    expect(out).toEqual([
+      {
+        channel: '/v2/me/chats',
+        data: {
+          messageType: 'ChatStateChangeMessage',
+          notificationType: 'Error',
+          referenceId: 42,
+          errorMessage: 'StopTyping is not allowed on chat c3 in state Invited',
+          chat,
+        },
+      },
+    ]);
+    expect(out.map((m) => decodeNotification(m)._tag)).toEqual(['Right']);
+    // the capability is checked under GWS's name for it
+    const typing = chatOperationNotifications(
+      { name: 'StartTyping' },
+      ctx({ ...chat, capabilities: ['SendStartTypingNotification'] }),
+    );
+    expect(typing[0]?.data.messageType).toBe('MessageLogUpdated');
+  });
+});
+
+describe('SimState bookkeeping for operations', () => {
+  const log = (link: Record<string, string>, ...indices: unknown[]) => ({
+    messageType: 'MessageLogUpdated',
+    ...link,
+    messages: indices.map((index) => ({ index, type: 'Text' })),
+  });
+  const chat = (id: string, state: string) => ({ messageType: 'ChatStateChangeMessage', chat: { id, state } });
+
+  test('the highest index per chat, linked by chatUri or chatPath; junk indices ignored; forgotten when it ends', () => {
+    const s = new SimState();
+    s.apply('/v2/me/chats', chat('a', 'Chatting'));
+    expect(s.get('chats', 'a')).toEqual({ id: 'a', state: 'Chatting' });
+    expect(s.lastChatIndex('a')).toBe(0);
+    s.apply('/v2/me/chats', log({ chatUri: 'http://h/api/v2/chats/a' }, 3, 1));
+    s.apply('/v2/me/chats', log({ chatPath: '/chats/a' }, 2, '9', null, Number.NaN));
+    s.apply('/v2/me/chats', log({ chatPath: '/chats/b' }, 5));
+    s.apply('/v2/me/chats', log({}, 8));
+    expect(s.lastChatIndex('a')).toBe(3);
+    expect(s.lastChatIndex('b')).toBe(5);
+    s.apply('/v2/me/chats', chat('a', ' Completed'));
+    expect(s.get('chats', 'a')).toBeUndefined();
+    expect(s.lastChatIndex('a')).toBe(0);
+    expect(s.lastChatIndex('b')).toBe(5);
+  });
+});
