@@ -83,7 +83,11 @@ export interface GwsSimulator {
   readonly port: number;
   /** The first configured user, for demos and tests. */
   readonly user: { readonly username: string; readonly password: string };
-  /** Publishes `data` on `channel` to every subscriber and records the resource it carries in the snapshot. */
+  /**
+   * Publishes `data` on `channel` to every subscriber and records the resource it carries in the snapshot.
+   * Transcript entries of a chat that operations (`POST /api/v2/me/chats/{id}`) added messages to are renumbered
+   * after them, so a scripted scenario and an agent's messages never share an index.
+   */
   publish(channel: string, data: Readonly<Record<string, unknown>>): void;
   /** The current state of every resource, as `GET /api/v2/me?subresources=*` returns it. */
   snapshot(): Snapshot;
@@ -361,7 +365,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       now: Date.now(),
     });
     json(res, 200, { statusCode: 0, referenceId });
-    for (const n of notifications) publish(n.channel, n.data);
+    for (const n of notifications) {
+      emit(n.channel, n.data);
+      if (n.data.messageType === 'MessageLogUpdated') state.noteInserted(chat.id, 1);
+    }
     log(`operation: ${op.name} on chat ${chat.id} (referenceId ${referenceId})`);
   };
 
@@ -392,10 +399,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
 
-  const publish = (channel: string, data: Readonly<Record<string, unknown>>): void => {
+  const emit = (channel: string, data: Readonly<Record<string, unknown>>): void => {
     state.apply(channel, data);
     bayeux.getServerChannel(channel)?.publish(null, data);
   };
+  const publish = (channel: string, data: Readonly<Record<string, unknown>>): void =>
+    emit(channel, state.renumber(data));
 
   const releaseStalled = (): void => {
     for (const res of stalled) res.destroy();

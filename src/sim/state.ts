@@ -57,6 +57,8 @@ export class SimState {
   private readonly lists = new Map<Kind, Map<string, Resource>>();
   /** The highest transcript index published for each chat; forgotten when the chat ends. */
   private readonly chatIndex = new Map<string, number>();
+  /** How many transcript entries operations added to each chat; forgotten when the chat ends. */
+  private readonly inserted = new Map<string, number>();
 
   private list(kind: Kind): Map<string, Resource> {
     let m = this.lists.get(kind);
@@ -90,13 +92,37 @@ export class SimState {
     const state = typeof resource.state === 'string' ? resource.state.trim() : '';
     if (route.ended.includes(state)) {
       this.list(route.kind).delete(resource.id);
-      if (route.kind === 'chats') this.chatIndex.delete(resource.id);
+      if (route.kind === 'chats') {
+        this.chatIndex.delete(resource.id);
+        this.inserted.delete(resource.id);
+      }
     } else this.list(route.kind).set(resource.id, resource);
   }
 
   /** The live resource of `kind` with this id, if any (ended ones are gone). */
   get(kind: Kind, id: string): Resource | undefined {
     return this.lists.get(kind)?.get(id);
+  }
+
+  /** Records that an operation added `count` transcript entries to chat `id` (see {@link SimState.renumber}). */
+  noteInserted(id: string, count: number): void {
+    this.inserted.set(id, (this.inserted.get(id) ?? 0) + count);
+  }
+
+  /**
+   * A scripted `MessageLogUpdated` for a chat that operations added entries to, with every index moved past them
+   * (by how many were added), so scripted and operated messages never share an index; anything else as is.
+   */
+  renumber(data: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+    if (data.messageType !== 'MessageLogUpdated' || !Array.isArray(data.messages)) return data;
+    const id = chatIdOfLog(data);
+    const shift = id === undefined ? 0 : (this.inserted.get(id) ?? 0);
+    if (shift === 0) return data;
+    const messages = (data.messages as readonly unknown[]).map((m) => {
+      const index = typeof m === 'object' && m !== null ? (m as { index?: unknown }).index : undefined;
+      return typeof index === 'number' ? { ...(m as Record<string, unknown>), index: index + shift } : m;
+    });
+    return { ...data, messages };
   }
 
   /** The highest transcript index published so far for chat `id` (0 when none). */

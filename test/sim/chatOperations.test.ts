@@ -144,4 +144,20 @@ describe('SimState bookkeeping for operations', () => {
     expect(s.lastChatIndex('a')).toBe(0);
     expect(s.lastChatIndex('b')).toBe(5);
   });
+
+  test('renumber: only logs of chats operations wrote into move, by how many entries operations added', () => {
+    const s = new SimState();
+    const scripted = log({ chatPath: '/chats/a' }, 2, 'x');
+    expect(s.renumber(scripted)).toBe(scripted);
+    s.noteInserted('a', 1);
+    s.noteInserted('a', 2);
+    expect(s.renumber(scripted)).toEqual(log({ chatPath: '/chats/a' }, 5, 'x'));
+    expect(scripted).toEqual(log({ chatPath: '/chats/a' }, 2, 'x')); // not mutated
+    const other = log({ chatPath: '/chats/b' }, 2);
+    expect(s.renumber(other)).toBe(other);
+    const state = chat('a', 'Chatting');
+    expect(s.renumber(state)).toBe(state);
+    s.apply('/v2/me/chats', chat('a', 'Completed'));
+    expect(s.renumber(scripted)).toBe(scripted);
+  });
 });

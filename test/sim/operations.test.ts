@@ -129,6 +129,31 @@ test('SendMessage: 200 with a referenceId, and the text joins the transcript at 
   expect(decodeFailures).toEqual([]);
 });
 
+test('a scripted scenario going on in the same chat is renumbered after the agent: no two messages share an index', async () => {
+  sim.publish('/v2/me/chats', chatState('c8', 'Chatting'));
+  sim.publish('/v2/me/chats', customerText('c8', 1));
+  await eventually(() => last('c8')?.transcript.length === 1);
+  expect((await post('c8', { operationName: 'SendMessage', text: 'agent reply' })).status).toBe(200);
+  await eventually(() => last('c8')?.transcript.length === 2);
+  // the script knows nothing of the agent's message and goes on with its own indices 2 and 3
+  sim.publish('/v2/me/chats', customerText('c8', 2));
+  sim.publish('/v2/me/chats', customerText('c8', 3));
+  await eventually(() => last('c8')?.transcript.length === 4);
+  expect(
+    last('c8')
+      ?.transcript.toArray()
+      .map((m) => [m.index, m.text]),
+  ).toEqual([
+    [1, 'customer line 1'],
+    [2, 'agent reply'],
+    [3, 'customer line 2'],
+    [4, 'customer line 3'],
+  ]);
+  expect((await post('c8', { operationName: 'SendMessage', text: 'next' })).status).toBe(200);
+  await eventually(() => last('c8')?.transcript.length === 5);
+  expect(last('c8')?.transcript.toArray()[4]).toMatchObject({ index: 5, text: 'next' });
+});
+
 test('StartTyping / StopTyping: the agent shows up in `typing`, then leaves it; each takes a transcript index', async () => {
   sim.publish('/v2/me/chats', chatState('c2', 'Chatting'));
   await eventually(() => last('c2') !== undefined);
