@@ -114,7 +114,8 @@ export class SimState {
    * (by how many were added), so scripted and operated messages never share an index; anything else as is.
    */
   renumber(data: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-    if (data.messageType !== 'MessageLogUpdated' || !Array.isArray(data.messages)) return data;
+    if (this.inserted.size === 0 || data.messageType !== 'MessageLogUpdated' || !Array.isArray(data.messages))
+      return data;
     const id = chatIdOfLog(data);
     const shift = id === undefined ? 0 : (this.inserted.get(id) ?? 0);
     if (shift === 0) return data;
