@@ -104,8 +104,9 @@ export async function readSnapshot(
       redirect: 'manual',
     });
   } catch (e) {
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
-    const code = isRecord(cause) && 'code' in cause ? String(cause.code) : undefined;
+    // Structural checks: fetch's errors may come from another realm (e.g. under Jest), where instanceof fails.
+    const cause = isRecord(e) && isRecord(e.cause) ? e.cause : e;
+    const code = isRecord(cause) && typeof cause.code === 'string' ? cause.code : undefined;
     throw new SnapshotError(`cannot reach ${where}: ${code ?? 'network error'}`, undefined);
   }
   if (!res.ok) {
@@ -203,7 +204,7 @@ export function snapshotFeed(
           catchError((e: unknown) =>
             of<SnapshotEvent>({
               type: 'failed',
-              message: `snapshot not read: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`,
+              message: `snapshot not read: ${(isRecord(e) && typeof e.message === 'string' ? e.message : String(e)).split('\n')[0] ?? ''}`,
             }),
           ),
         ),
