@@ -319,16 +319,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     const csrf = req.headers['x-csrf-token'];
     if (typeof csrf !== 'string' || !sameSecret(csrf, session.csrf))
       return gwsError(403, GwsStatus.forbidden, 'Missing or invalid Csrf token');
-    return session;
+    return { username: session.username };
   };
 
-  /** `GET` and `POST /api/v2/me/chats/{id}`: the chat resource, and the operations of operations.ts. */
+  /**
+   * `GET` and `POST /api/v2/me/chats/{id}`: the chat resource, and the operations of operations.ts. The body is read
+   * (bounded) before anything is answered, refusals included, so the connection stays usable.
+   */
   const handleChat = async (req: IncomingMessage, res: ServerResponse, rawId: string): Promise<void> => {
+    const raw = await readBody(req, MAX_BODY_BYTES);
+    if (raw === undefined) return;
     const who = operator(req);
-    if (isReply(who)) {
-      req.resume();
-      return send(res, who);
-    }
+    if (isReply(who)) return send(res, who);
     let id: string;
     try {
       id = decodeURIComponent(rawId);
@@ -337,18 +339,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     }
     const chatOf = (): ReturnType<SimState['get']> => (id === '' ? undefined : state.get('chats', id));
     if (req.method === 'GET') {
-      req.resume();
       const chat = chatOf();
       return chat ? json(res, 200, { statusCode: 0, chat }) : send(res, chatNotFound(id));
     }
-    if (req.method !== 'POST') {
-      req.resume();
+    if (req.method !== 'POST')
       return send(res, gwsError(405, GwsStatus.forbidden, `Method ${req.method ?? ''} not allowed`), {
         Allow: 'GET, POST',
       });
-    }
-    const raw = await readBody(req, MAX_BODY_BYTES);
-    if (raw === undefined) return;
     if (raw === TOO_LARGE)
       return send(res, gwsError(413, GwsStatus.invalidParameter, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
     const op = parseChatOperation(raw);
