@@ -28,6 +28,7 @@ export type OpenEnum<L extends string> = L | (string & Record<never, never>);
 
 /**
  * Builds a trimmed string codec whose type lists the known values (as an {@link OpenEnum}); any string decodes.
+ * `is` holds for trimmed strings only, the values decoding leaves unchanged.
  * @example
  * ```ts
  * import * as t from 'io-ts';
@@ -48,7 +49,7 @@ export const trimmedEnum = <L extends string>(
   );
 
 /**
- * A number, or a string holding one (`"30"`), decoded to a number.
+ * A number, or a string holding one (`"30"`), decoded to a number. `is` holds for finite numbers only.
  * @example
  * ```ts
  * import { NumberFromStringOrNumber } from 'gws-rx';
