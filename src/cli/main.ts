@@ -29,6 +29,9 @@ Commands:
           and show the live terminal view of gws-rx's per-conversation state.
   watch   Watch a GWS server (the embedded simulator when --url is absent): the live view, or NDJSON.
 
+Both read the current state (GET /api/v2/me?subresources=*) when connected and again after every reconnect,
+with the same session, and merge it in; a failed read is one warning line, and watching goes on.
+
 Options:
   --url URL       GWS base URL (http://host:port) or its CometD endpoint (…/api/v2/notifications).
                   Logs in like a GWS client: Basic auth on GET /api/v2/me, then JSESSIONID + CSRF header.
@@ -37,6 +40,7 @@ Options:
                   workbins,im-sessions,openmedia,facebook,facebooksession,twitter) or full channels.
                   Default: all.
   --json          Print one decoded notification per line (NDJSON) on stdout; decode failures on stderr.
+                  Resources read from the snapshot print as state changes marked "snapshot":true.
   --duration S    Exit by itself after S seconds (default: run until Ctrl-C).
   --speed X       Simulator playback speed factor (default 1).
   --seed N        Simulator scenario seed (default 1).
@@ -257,6 +261,11 @@ async function run(argv: readonly string[]): Promise<void> {
     subscriptions.push(
       snapshots$.subscribe((e) => {
         if (e.type === 'failed') process.stderr.write(`gws-rx: warning: ${e.message}\n`);
+        const first = e.type === 'loaded' ? e.failures[0] : undefined;
+        if (e.type === 'loaded' && first !== undefined)
+          process.stderr.write(
+            `gws-rx: warning: ${e.failures.length} snapshot resource(s) did not decode (first: ${first.channel ?? '?'} ${first.errors[0] ?? ''})\n`,
+          );
       }),
     );
   subscriptions.push(
