@@ -145,6 +145,8 @@ describe('gws-rx watch seeds its state from the snapshot', () => {
     expect(connected.length).toBeGreaterThan(0);
     for (const l of connected) expect(l).toContain('services=SIPS Voice:Active');
     expect(c.stderr).toBe('');
+    // The warning line and the view share one request.
+    expect(snapshotRequests).toEqual([{ basic: false, cookie: true, csrf: true }]);
   });
 
   it('after a reconnect it reads the snapshot again and recovers a change published while it was away', async () => {
@@ -154,12 +156,14 @@ describe('gws-rx watch seeds its state from the snapshot', () => {
       // A new Bayeux server has no subscriber yet: this change reaches nobody live.
       sim.faults.restartBayeux();
       sim.publish('/notifications/services', serviceChange('Inactive'));
-      await c.waitFor((x) => serviceLines(x.stdout).length === 2);
-      expect(serviceLines(c.stdout)).toEqual([
-        { channel: '/notifications/services', data: serviceChange('Active'), snapshot: true },
-        { channel: '/notifications/services', data: serviceChange('Inactive'), snapshot: true },
-      ]);
-      expect(snapshotRequests).toHaveLength(2);
+      await c.waitFor((x) => serviceLines(x.stdout).length >= 2);
+      const [first, ...after] = serviceLines(c.stdout);
+      expect(first).toEqual({ channel: '/notifications/services', data: serviceChange('Active'), snapshot: true });
+      // One resync per reconnect (more than one if the client needed several attempts), each from the snapshot.
+      expect(after.length).toBeGreaterThanOrEqual(1);
+      for (const l of after)
+        expect(l).toEqual({ channel: '/notifications/services', data: serviceChange('Inactive'), snapshot: true });
+      expect(snapshotRequests.length).toBeGreaterThanOrEqual(1 + after.length);
     } finally {
       c.child.kill('SIGTERM');
       await c.exited;
