@@ -86,13 +86,15 @@ const SNAPSHOT_PATH = '/api/v2/me?subresources=*';
 
 /**
  * Reads `GET <base>/api/v2/me?subresources=*` with `headers` (the session cookie and CSRF header of `gwsLogin`) and
- * returns its `user` object.
- * @throws {@link SnapshotError} when the server is unreachable, answers an error status, or sends no user object.
+ * returns its `user` object. A request without an answer within `timeoutMs` is abandoned.
+ * @throws {@link SnapshotError} when the server is unreachable or silent, answers an error status, or sends no user
+ * object.
  */
 export async function readSnapshot(
   baseUrl: string,
   headers: HeaderMap,
   doFetch: typeof fetch = globalThis.fetch,
+  timeoutMs = 15_000,
 ): Promise<Readonly<Record<string, unknown>>> {
   const base = baseUrl.trim().replace(/\/+$/, '');
   const where = `${redactUrl(base)}${SNAPSHOT_PATH}`;
@@ -102,8 +104,11 @@ export async function readSnapshot(
       method: 'GET',
       headers: { ...headers, Accept: 'application/json' },
       redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
+    if (isRecord(e) && e.name === 'TimeoutError')
+      throw new SnapshotError(`GET ${where} got no answer within ${timeoutMs} ms`, undefined);
     // Structural checks: fetch's errors may come from another realm (e.g. under Jest), where instanceof fails.
     const cause = isRecord(e) && isRecord(e.cause) ? e.cause : e;
     const code = isRecord(cause) && typeof cause.code === 'string' ? cause.code : undefined;

@@ -100,6 +100,20 @@ describe('readSnapshot and snapshotLoader (against a small server on 127.0.0.1)'
     expectNoSecret(e);
   });
 
+  it('a server that never answers -> a SnapshotError after the timeout, no HTTP status', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const e = await failureOf(readSnapshot(`http://127.0.0.1:${port}`, session, globalThis.fetch, 50));
+      expect(e.message).toBe(`GET http://127.0.0.1:${port}/api/v2/me?subresources=* got no answer within 50 ms`);
+      expect(e.httpStatus).toBeUndefined();
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((done) => silent.close(() => done()));
+    }
+  });
+
   it('loader: uses the latest session; logs in when there is none', async () => {
     answer = { status: 200, body: '{"user":{"n":1}}' };
     const login = jest.fn(() => Promise.resolve({ Cookie: 'JSESSIONID=fresh' }));
