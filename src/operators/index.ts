@@ -26,9 +26,9 @@ export { conversationSnapshots } from './conversationSnapshots';
 export { deviceStates } from './deviceStates';
 export type { DeviceOf, DeviceStateChangeLike } from './deviceStates';
 export { serviceStates } from './serviceStates';
-export type { ServiceOf, ServiceStateChangeLike } from './serviceStates';
+export type { ServiceOf, ServiceStateChangeLike, ServiceStatesOptions } from './serviceStates';
 export { workbinContents } from './workbinContents';
-export type { WorkbinItemLike } from './workbinContents';
+export type { WorkbinContentsOptions, WorkbinItemLike, WorkbinSeed } from './workbinContents';
 export type { Conversation, ConversationOptions } from './internal/conversations';
 export { reduceConversation } from './reduceConversation';
 export type {
