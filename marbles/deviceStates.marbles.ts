@@ -80,6 +80,17 @@ describe('deviceStates', () => {
     });
   });
 
+  test('initial as an option object: the same seeded start', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<DeviceNote>('-a-|', { a: dev(['d1', 'Ready']) });
+      const initial = [{ id: 'd1', userState: { state: 'NotReady' } }];
+      expectObservable(source.pipe(deviceStates({ initial }), map(view))).toBe('sa-|', {
+        s: 'd1=NotReady',
+        a: 'd1=Ready',
+      });
+    });
+  });
+
   test('emitted maps are never mutated afterwards', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<DeviceNote>('-a-b-|', { a: dev(['d1', 'NotReady']), b: dev(['d1', 'Ready']) });

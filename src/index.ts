@@ -130,6 +130,7 @@ export type {
   TweetStateChangeLike,
   DeviceOf,
   DeviceStateChangeLike,
+  DeviceStatesOptions,
   ServiceOf,
   ServiceStateChangeLike,
   ServiceStatesOptions,

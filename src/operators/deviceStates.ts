@@ -13,6 +13,15 @@ export type DeviceOf<N> =
     ? D
     : never;
 
+/** Options of {@link deviceStates}, like those of `serviceStates` and `workbinContents`. */
+export interface DeviceStatesOptions<D> {
+  /**
+   * Devices to start from, e.g. the `devices` of `GET /api/v2/me?subresources=*`: emitted on subscribe when there
+   * are any; later notifications win. (Passing the array itself, `deviceStates(devices)`, does the same.)
+   */
+  readonly initial?: readonly D[];
+}
+
 /**
  * Keeps the latest state of every device (and so of its agent: `userState.state`, `workMode`, `reason`) from
  * `/v2/me/devices`, as one `ReadonlyMap<deviceId, Device>`. Like `scan` into a Map; emits a new Map only when a
@@ -23,18 +32,31 @@ export type DeviceOf<N> =
  * output: --A-----B--|     A = {d1: a.devices[0]}, B = {d1: …, d2: b.devices[0]}
  * ```
  *
+ * With `initial` (or the array itself as the argument), the seeded Map is emitted on subscribe:
+ *
+ * ```text
+ * source: ----b--|
+ * output: S---B--|     S = the seed, B = the seed with b's devices
+ * ```
+ *
  * @example
  * ```ts
  * client.topic('/v2/me/devices').pipe(deviceStates()).subscribe((devices) => {
  *   for (const d of devices.values()) console.log(d.id, d.userState?.state);
  * });
+ * // seeded from a snapshot: deviceStates({ initial: snapshot.devices })
  * ```
  * @see {@link serviceStates}
  */
 export function deviceStates<
   N extends DeviceStateChangeLike<{ readonly id: string }> | { readonly messageType: string },
->(initial?: readonly DeviceOf<N>[]): OperatorFunction<N, ReadonlyMap<string, DeviceOf<N>>> {
+>(
+  initialOrOptions?: readonly DeviceOf<N>[] | DeviceStatesOptions<DeviceOf<N>>,
+): OperatorFunction<N, ReadonlyMap<string, DeviceOf<N>>> {
   type D = DeviceOf<N>;
+  const initial = Array.isArray(initialOrOptions)
+    ? (initialOrOptions as readonly D[])
+    : (initialOrOptions as DeviceStatesOptions<D> | undefined)?.initial;
   return keyedState<N, D>(
     (current, n) => {
       if (n.messageType !== 'DeviceStateChangeMessage') return current;

@@ -24,7 +24,7 @@ export { tweetConversations } from './tweetConversations';
 export type { TweetConversationState, TweetStateChangeLike } from './tweetConversations';
 export { conversationSnapshots } from './conversationSnapshots';
 export { deviceStates } from './deviceStates';
-export type { DeviceOf, DeviceStateChangeLike } from './deviceStates';
+export type { DeviceOf, DeviceStateChangeLike, DeviceStatesOptions } from './deviceStates';
 export { serviceStates } from './serviceStates';
 export type { ServiceOf, ServiceStateChangeLike, ServiceStatesOptions } from './serviceStates';
 export { workbinContents } from './workbinContents';
