@@ -141,7 +141,7 @@ describe('chatConversations', () => {
     });
   });
 
-  test('ended ids are remembered within maxPendingConversations: beyond it, the oldest one buffers again', () => {
+  test('ended ids are remembered within maxEndedIds: beyond it, the oldest one buffers again', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<ChatNote>('-a-b-c-d-l-e-|', {
         a: chatState('c1', 'Completed'),
@@ -154,7 +154,7 @@ describe('chatConversations', () => {
       // with room for 2, c1 was forgotten when c3 ended: its log is buffered and seeds the new c1
       expectObservable(
         source.pipe(
-          chatConversations({ maxPendingConversations: 2 }),
+          chatConversations({ maxEndedIds: 2 }),
           mergeMap((c) => c.state$.pipe(map(summary))),
         ),
       ).toBe('-a-b-c-----e-|', {

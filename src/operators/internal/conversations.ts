@@ -28,12 +28,14 @@ export interface ConversationOptions<R> {
   readonly initial?: readonly R[];
   /** Log messages kept per conversation while its first state change has not arrived. Default 1000. */
   readonly maxPendingMessages?: number;
-  /**
-   * Conversations with buffered logs and no state change yet; the oldest is dropped beyond this. Also how many ended
-   * conversations are remembered: logs that arrive after their conversation ended are dropped (its `state$` has
-   * completed), not buffered. Default 1000.
-   */
+  /** Conversations with buffered logs and no state change yet; the oldest is dropped beyond this. Default 1000. */
   readonly maxPendingConversations?: number;
+  /**
+   * How many ended conversations are remembered (the latest ones): logs that arrive after their conversation ended
+   * are dropped, not buffered, since its `state$` has completed. Late logs come right after the end, so a few
+   * suffice; beyond the bound such logs are buffered like early ones (within the bounds above). Default 128.
+   */
+  readonly maxEndedIds?: number;
   /** Clock for `updatedAt` (a TestScheduler in marble tests). Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
 }
@@ -66,19 +68,20 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
   const endStates = new Set(options.endStates ?? spec.endStates);
   const maxPendingMessages = options.maxPendingMessages ?? 1000;
   const maxPendingConversations = options.maxPendingConversations ?? 1000;
+  const maxEndedIds = options.maxEndedIds ?? 128;
   const clock = options.scheduler ?? asyncScheduler;
 
   return (source) =>
     new Observable<Conversation<S>>((subscriber) => {
       const live = new Map<string, Live<S>>();
       const pending = new Map<string, M[]>();
-      // Ids of the latest conversations that ended (insertion order, bounded like `pending`): their late logs are
+      // Ids of the latest conversations that ended (insertion order, at most maxEndedIds): their late logs are
       // dropped rather than buffered, so they neither pile up nor seed a new conversation that reuses the id.
       const ended = new Set<string>();
       const markEnded = (id: string): void => {
         ended.delete(id);
         ended.add(id);
-        if (ended.size > maxPendingConversations) {
+        if (ended.size > maxEndedIds) {
           const oldest = ended.values().next();
           if (!oldest.done) ended.delete(oldest.value);
         }
