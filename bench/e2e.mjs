@@ -185,7 +185,9 @@ export async function runE2E(opts) {
         cpuUsPerMsg: med(v, 'cpuUsPerMsg'),
         p50: med(v, 'p50'),
         p99: med(v, 'p99'),
-        ratio: med(v, 'msgsPerSec') / med('bare', 'msgsPerSec'),
+        // each round's variant against the bare run of the same round (seconds apart), then the median: the
+        // machine's speed drifts between rounds more than the variants differ
+        ratio: median(by[v].map((x, r) => x.msgsPerSec / (by.bare[r]?.msgsPerSec ?? NaN))),
         // the same message, CometD's callback → this variant's delivery (paired: no run-to-run noise)
         addedP50: med(v, 'addedP50'),
         addedP99: med(v, 'addedP99'),

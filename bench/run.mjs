@@ -16,7 +16,7 @@ const log = (/** @type {string} */ s) => process.stderr.write(`${s}\n`);
 const started = Date.now();
 const cfg = quick
   ? { sizes: [20000], rounds: 2, paced: 1000, inprocRounds: 2, convs: 2000 }
-  : { sizes: [20000, 100000], rounds: 5, paced: 2000, inprocRounds: 5, convs: 5000 };
+  : { sizes: [20000, 100000], rounds: 15, paced: 2000, inprocRounds: 5, convs: 5000 };
 const CHATS = 100;
 
 log(`gws-rx bench${quick ? ' (quick)' : ''}: end-to-end loopback`);

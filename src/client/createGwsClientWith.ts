@@ -1,6 +1,6 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
 import { either } from 'fp-ts';
-import { decodeData } from '../protocol/decode';
+import { canonicalData, decodeData } from '../protocol/decode';
 import type { DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -165,6 +165,9 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     if (!entry.decoded.observed) return;
     const channel = entry.channel;
     if (!isTopicName(channel)) return;
+    // The usual case allocates nothing: a canonical payload is delivered as it came.
+    const canonical = canonicalData(channel, m.data);
+    if (canonical !== undefined) return entry.decoded.next(canonical);
     const result = decodeData(channel, m.data, m);
     if (either.isLeft(result)) failures$.next(result.left);
     else entry.decoded.next(result.right);

@@ -4,6 +4,7 @@ import { either } from 'fp-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
 import { canonicalCheckOf, fastPath } from './canonical';
+import type { CanonicalCheck } from './canonical';
 import type { TopicName, TopicMap } from './topics';
 
 const { left, right, isLeft } = either;
@@ -58,6 +59,39 @@ const failure = (
   errors: readonly string[],
 ): DecodeFailure => ({ reason, channel, messageType, raw, errors });
 
+const checksByChannel = new Map<TopicName, ReadonlyMap<string, CanonicalCheck>>();
+const checksOf = (channel: TopicName): ReadonlyMap<string, CanonicalCheck> => {
+  let checks = checksByChannel.get(channel);
+  if (!checks) {
+    const byType = new Map<string, CanonicalCheck>();
+    for (const [type, codec] of Object.entries(topicCodecs[channel])) {
+      const check = canonicalCheckOf(codec);
+      if (check) byType.set(type, check);
+    }
+    checksByChannel.set(channel, byType);
+    checks = byType;
+  }
+  return checks;
+};
+
+/**
+ * The payload itself when it is already canonical for its channel and exactly spelled `messageType`: then it is its
+ * own decoded value, and nothing is allocated (see canonical.ts). `undefined` means "decode it with
+ * {@link decodeData}", never "invalid".
+ * @internal
+ */
+export function canonicalData<K extends TopicName>(channel: K, data: unknown): TopicMap[K] | undefined {
+  if (!fastPath.enabled || typeof data !== 'object' || data === null) return undefined;
+  try {
+    const type = (data as { readonly messageType?: unknown }).messageType;
+    const check = typeof type === 'string' ? checksOf(channel).get(type) : undefined;
+    return check !== undefined && check(data) ? (data as TopicMap[K]) : undefined;
+  } catch {
+    // a throwing getter or proxy: decodeData reports it
+    return undefined;
+  }
+}
+
 /**
  * Decodes the `data` of one message on a known channel. Exposed for the client, which already knows the channel.
  * `raw` is what a failure reports as the message received (the client passes CometD's message as is).
@@ -68,6 +102,9 @@ export function decodeData<K extends TopicName>(
   data: unknown,
   raw: unknown,
 ): Either<DecodeFailure, TopicMap[K]> {
+  // Already canonical (the usual case on the wire): the payload is its own decoded value.
+  const canonical = canonicalData(channel, data);
+  if (canonical !== undefined) return right(canonical);
   const messageType = isRecord(data) && typeof data.messageType === 'string' ? data.messageType : undefined;
   if (!isRecord(data)) {
     return left(failure('not-a-message', raw, channel, undefined, ['data: expected an object']));
@@ -87,9 +124,6 @@ export function decodeData<K extends TopicName>(
   }
   let result: t.Validation<TopicMap[K]>;
   try {
-    // Already canonical (the usual case on the wire): the payload is its own decoded value; see canonical.ts.
-    const canonical = fastPath.enabled ? canonicalCheckOf(codec) : undefined;
-    if (canonical !== undefined && canonical(data)) return right(data as TopicMap[K]);
     result = codec.decode(data);
   } catch (e) {
     // io-ts codecs do not throw; this guards hostile inputs (getters, proxies) so the caller never sees a throw.
