@@ -6,6 +6,7 @@ import { either } from 'fp-ts';
 import type { ConnectionState } from '../client/connection';
 import type { HeaderMap } from '../client/options';
 import { redactUrl } from '../client/options';
+import { isRecord } from '../protocol/canonical';
 import { decodeData } from '../protocol/decode';
 import type { DecodeFailure, Notification } from '../protocol/decode';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -66,9 +67,6 @@ const routes: readonly Route[] = [
 
 /** States after which a conversation is gone (union of the operators' default end states). */
 const ENDED = new Set(['Completed', 'Revoked', 'JoinFailed', 'Released', 'Ended']);
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /** Why a snapshot could not be read. The message is one line and never holds a header value. */
 export class SnapshotError extends Error {

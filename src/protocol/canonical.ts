@@ -126,8 +126,11 @@ export const compiledShapes = (): readonly Shape[] => [...shapes.values()];
 export const isGeneratedCheck = (check: CanonicalCheck | undefined): boolean =>
   check !== undefined && generatedInUse.has(check);
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-const isRecord = (u: unknown): boolean => typeof u === 'object' && u !== null && !Array.isArray(u);
+/** Whether `o` has `k` as an own property. @internal */
+export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+/** A non-null object that is not an array: io-ts's `UnknownRecord`. @internal */
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
 const inlineChecks: Readonly<Record<Exclude<FieldKind, 'L'>, CanonicalCheck>> = {
   s: (u) => typeof u === 'string',
   n: (u) => typeof u === 'number',

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { compileCanonical, fastPath, registerCanonical } from './canonical';
+import { compileCanonical, fastPath, hasOwn, isRecord, registerCanonical } from './canonical';
 
 /**
  * A string with no leading or trailing white space: what {@link TrimmedString} decodes to, so decoding it is a no-op.
@@ -211,9 +211,6 @@ export const arrayOf = <C extends t.Mixed>(item: C): t.ArrayC<C> => {
   );
 };
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-const isPlainRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
 const define = (o: object, k: string, value: unknown): void => {
   Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
 };
@@ -238,7 +235,7 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     (u, c) => {
       if (fastPath.enabled && canonical(u)) return t.success(u as A);
       const result = codec.validate(u, c);
-      if (result._tag === 'Left' || result.right === u || !isPlainRecord(u) || !hasOwn(u, '__proto__')) return result;
+      if (result._tag === 'Left' || result.right === u || !isRecord(u) || !hasOwn(u, '__proto__')) return result;
       const decoded = result.right as unknown as Record<string, unknown>;
       const rebuilt = {};
       for (const k of Object.keys(u)) {

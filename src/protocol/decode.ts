@@ -3,7 +3,7 @@ import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { either } from 'fp-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
-import { canonicalCheckOf, fastPath } from './canonical';
+import { canonicalCheckOf, fastPath, isRecord } from './canonical';
 import type { CanonicalCheck } from './canonical';
 import type { TopicName, TopicMap } from './topics';
 
@@ -48,8 +48,6 @@ export interface DecodeFailure {
  * Narrow on `channel`, then on `data.messageType`.
  */
 export type Notification = { [K in TopicName]: { readonly channel: K; readonly data: TopicMap[K] } }[TopicName];
-
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
 
 const failure = (
   reason: DecodeFailureReason,
