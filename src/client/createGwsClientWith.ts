@@ -1,6 +1,6 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
 import { either } from 'fp-ts';
-import { canonicalData, decodeData } from '../protocol/decode';
+import { canonicalData, validateData } from '../protocol/decode';
 import type { DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -168,7 +168,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     // The usual case allocates nothing: a canonical payload is delivered as it came.
     const canonical = canonicalData(channel, m.data);
     if (canonical !== undefined) return entry.decoded.next(canonical);
-    const result = decodeData(channel, m.data, m);
+    const result = validateData(channel, m.data, m);
     if (either.isLeft(result)) failures$.next(result.left);
     else entry.decoded.next(result.right);
   };

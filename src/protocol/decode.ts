@@ -102,7 +102,18 @@ export function decodeData<K extends TopicName>(
 ): Either<DecodeFailure, TopicMap[K]> {
   // Already canonical (the usual case on the wire): the payload is its own decoded value.
   const canonical = canonicalData(channel, data);
-  if (canonical !== undefined) return right(canonical);
+  return canonical !== undefined ? right(canonical) : validateData(channel, data, raw);
+}
+
+/**
+ * {@link decodeData} without the fast path: what is left to do once {@link canonicalData} said "decode it" (the
+ * client asks that first, and should not ask twice). @internal
+ */
+export function validateData<K extends TopicName>(
+  channel: K,
+  data: unknown,
+  raw: unknown,
+): Either<DecodeFailure, TopicMap[K]> {
   const messageType = isRecord(data) && typeof data.messageType === 'string' ? data.messageType : undefined;
   if (!isRecord(data)) {
     return left(failure('not-a-message', raw, channel, undefined, ['data: expected an object']));
