@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import { keyedState } from './internal/keyedState';
+import { byId, keyedState } from './internal/keyedState';
 
 /** `DeviceStateChangeMessage`, structurally. */
 export interface DeviceStateChangeLike<D extends { readonly id: string }> {
@@ -66,6 +66,6 @@ export function deviceStates<
       for (const d of devices) next.set(d.id, d);
       return next;
     },
-    new Map((initial ?? []).map((d) => [(d as D & { readonly id: string }).id, d])),
+    byId(initial as readonly (D & { readonly id: string })[] | undefined),
   );
 }

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import { keyedState, withEntry } from './internal/keyedState';
+import { byId, keyedState, withEntry } from './internal/keyedState';
 
 /** `ServiceStateChangeMessage`, structurally. */
 export interface ServiceStateChangeLike {
@@ -54,11 +54,12 @@ export function serviceStates<N extends ServiceStateChangeLike | { readonly mess
   options: ServiceStatesOptions<ServiceOf<N>> = {},
 ): OperatorFunction<N, ReadonlyMap<string, ServiceOf<N>>> {
   type S = ServiceOf<N>;
-  const seeded = new Map<string, S>();
-  for (const s of options.initial ?? []) seeded.set((s as S & { readonly id: string }).id, s);
-  return keyedState<N, S>((current, n) => {
-    if (n.messageType !== 'ServiceStateChangeMessage') return current;
-    const service = (n as unknown as ServiceStateChangeLike).service;
-    return withEntry(current, service.id, service as S);
-  }, seeded);
+  return keyedState<N, S>(
+    (current, n) => {
+      if (n.messageType !== 'ServiceStateChangeMessage') return current;
+      const service = (n as unknown as ServiceStateChangeLike).service;
+      return withEntry(current, service.id, service as S);
+    },
+    byId(options.initial as readonly (S & { readonly id: string })[] | undefined),
+  );
 }

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import { keyedState, withEntry } from './internal/keyedState';
+import { byId, keyedState, withEntry } from './internal/keyedState';
 
 /** An item in a workbin: an interaction resource with an id. */
 export interface WorkbinItemLike {
@@ -73,7 +73,7 @@ export function workbinContents<N extends { readonly messageType: string }>(
   options: WorkbinContentsOptions = {},
 ): OperatorFunction<N, ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>> {
   const seeded = new Map<string, ReadonlyMap<string, WorkbinItemLike>>();
-  for (const bin of options.initial ?? []) seeded.set(bin.id, new Map(bin.items.map((item) => [item.id, item])));
+  for (const bin of options.initial ?? []) seeded.set(bin.id, byId(bin.items));
   return keyedState<N, ReadonlyMap<string, WorkbinItemLike>>((current, n) => {
     if (n.messageType !== 'WorkbinStateChangeMessage') return current;
     const data = n as unknown as Readonly<Record<string, unknown>>;

@@ -28,6 +28,10 @@ export function keyedState<N, V>(
     });
 }
 
+/** A Map of `items` by their `id`; the last one wins for a repeated id. @internal */
+export const byId = <V extends { readonly id: string }>(items: readonly V[] = []): ReadonlyMap<string, V> =>
+  new Map(items.map((item) => [item.id, item]));
+
 /** Returns a copy of `m` with `key` set to `value`. @internal */
 export const withEntry = <V>(m: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> =>
   new Map(m).set(key, value);
