@@ -6,7 +6,14 @@ import { compileCanonical, fastPath, hasOwn, isRecord, registerCanonical } from 
  * Every transforming codec here has an `is` that holds only for values it would return unchanged; `keepOwnKeys`
  * relies on that to skip io-ts's validation of payloads that are already canonical.
  */
-const isTrimmed = (u: unknown): u is string => typeof u === 'string' && u.trim() === u;
+const isTrimmed = (u: unknown): u is string => {
+  if (typeof u !== 'string') return false;
+  const n = u.length;
+  // Printable ASCII at both ends is never white space, and it is what enums and ids start and end with: that answer
+  // costs two char reads. Anything else asks `trim()` itself, whose idea of white space is Unicode's.
+  return n === 0 || (isPrintableAscii(u.charCodeAt(0)) && isPrintableAscii(u.charCodeAt(n - 1))) || u.trim() === u;
+};
+const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
 
 /**
  * A string with leading and trailing spaces removed (real servers send `" Talking"`). `is` holds for trimmed strings.

@@ -57,37 +57,59 @@ const failure = (
   errors: readonly string[],
 ): DecodeFailure => ({ reason, channel, messageType, raw, errors });
 
-const checksByChannel = new Map<TopicName, ReadonlyMap<string, CanonicalCheck>>();
-const checksOf = (channel: TopicName): ReadonlyMap<string, CanonicalCheck> => {
-  let checks = checksByChannel.get(channel);
-  if (!checks) {
-    const byType = new Map<string, CanonicalCheck>();
-    for (const [type, codec] of Object.entries(topicCodecs[channel])) {
-      const check = canonicalCheckOf(codec);
-      if (check) byType.set(type, check);
-    }
-    checksByChannel.set(channel, byType);
-    checks = byType;
-  }
-  return checks;
-};
-
 /**
- * The payload itself when it is already canonical for its channel and exactly spelled `messageType`: then it is its
- * own decoded value, and nothing is allocated (see canonical.ts). `undefined` means "decode it with
- * {@link decodeData}", never "invalid".
+ * Recognizes the payloads of one channel that are already canonical: returns the payload itself (its own decoded
+ * value, nothing allocated, see canonical.ts) or `undefined`, which means "decode it with {@link validateData}",
+ * never "invalid".
  * @internal
  */
-export function canonicalData<K extends TopicName>(channel: K, data: unknown): TopicMap[K] | undefined {
-  if (!fastPath.enabled || typeof data !== 'object' || data === null) return undefined;
-  try {
-    const type = (data as { readonly messageType?: unknown }).messageType;
-    const check = typeof type === 'string' ? checksOf(channel).get(type) : undefined;
-    return check !== undefined && check(data) ? (data as TopicMap[K]) : undefined;
-  } catch {
-    // a throwing getter or proxy: decodeData reports it
-    return undefined;
+export type CanonicalReader<K extends TopicName> = (data: unknown) => TopicMap[K] | undefined;
+
+/**
+ * A {@link CanonicalReader} for `channel`. It remembers the last `messageType` it found a check for: a topic's
+ * messages mostly repeat one type (`MessageLogUpdated` in a busy chat), and comparing two strings costs less than
+ * looking one up in a `Map`. The client makes one per topic it delivers.
+ * @internal
+ */
+export function canonicalReader<K extends TopicName>(channel: K): CanonicalReader<K> {
+  const checks = new Map<string, CanonicalCheck>();
+  for (const [type, codec] of Object.entries(topicCodecs[channel])) {
+    const check = canonicalCheckOf(codec);
+    if (check) checks.set(type, check);
   }
+  let lastType = '';
+  let lastCheck: CanonicalCheck | undefined;
+  return (data) => {
+    if (!fastPath.enabled || typeof data !== 'object' || data === null) return undefined;
+    try {
+      const type = (data as { readonly messageType?: unknown }).messageType;
+      let check: CanonicalCheck | undefined;
+      if (type === lastType) check = lastCheck;
+      else if (typeof type === 'string') {
+        check = checks.get(type);
+        if (check !== undefined) {
+          lastType = type;
+          lastCheck = check;
+        }
+      }
+      return check !== undefined && check(data) ? (data as TopicMap[K]) : undefined;
+    } catch {
+      // a throwing getter or proxy: validateData reports it
+      return undefined;
+    }
+  };
+}
+
+const readers = new Map<TopicName, CanonicalReader<TopicName>>();
+
+/** {@link CanonicalReader} of `channel`, one shared per channel. @internal */
+export function canonicalData<K extends TopicName>(channel: K, data: unknown): TopicMap[K] | undefined {
+  let read = readers.get(channel);
+  if (read === undefined) {
+    read = canonicalReader(channel);
+    readers.set(channel, read);
+  }
+  return read(data) as TopicMap[K] | undefined;
 }
 
 /**
@@ -106,7 +128,7 @@ export function decodeData<K extends TopicName>(
 }
 
 /**
- * {@link decodeData} without the fast path: what is left to do once {@link canonicalData} said "decode it" (the
+ * {@link decodeData} without the fast path: what is left to do once a {@link CanonicalReader} said "decode it" (the
  * client asks that first, and should not ask twice). @internal
  */
 export function validateData<K extends TopicName>(

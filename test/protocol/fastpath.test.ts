@@ -106,6 +106,34 @@ describe('fast path of the decoder', () => {
     );
   });
 
+  test('TrimmedString.is is exactly "trim() leaves it as is", Unicode white space and ASCII edges included', () => {
+    const edge = fc.constantFrom(
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u1680',
+      '\u3000',
+      '\ufeff',
+      '\u2029',
+      '!',
+      '~',
+      '\x7f',
+      '\x1f',
+      'é',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.tuple(edge, fc.string(), edge).map(([a, b, c]) => a + b + c),
+      fc.tuple(fc.string(), edge).map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(TrimmedString.is(s)).toBe(s.trim() === s);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('every documented seed, as is: both paths agree', () => {
     for (const seed of seeds) expectSame(seed);
   });
