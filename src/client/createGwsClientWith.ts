@@ -1,10 +1,11 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
 import { either } from 'fp-ts';
-import { canonicalData, validateData } from '../protocol/decode';
-import type { DecodeFailure } from '../protocol/decode';
+import { canonicalReader, validateData } from '../protocol/decode';
+import type { CanonicalReader, DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
 import type { ConnectionState } from './connection';
+import { Fanout } from './fanout';
 import { basicAuthorization, redactUrl, resolveOptions } from './options';
 import type { GwsClientOptions, HeaderMap } from './options';
 import type { BayeuxMessage, CometDHandle, CometDPort } from './port';
@@ -53,8 +54,10 @@ interface Entry {
   readonly channel: string;
   refs: number;
   handle: CometDHandle | undefined;
-  readonly raw: Subject<unknown>;
-  readonly decoded: Subject<unknown>;
+  readonly raw: Fanout<unknown>;
+  readonly decoded: Fanout<unknown>;
+  /** The channel's canonical-payload reader when it is a gws-rx topic (`topic()`), else `undefined`. */
+  readonly read: CanonicalReader<TopicName> | undefined;
 }
 
 /**
@@ -162,13 +165,12 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
 
   const deliver = (entry: Entry, m: BayeuxMessage): void => {
     if (entry.raw.observed) entry.raw.next(m.data);
-    if (!entry.decoded.observed) return;
-    const channel = entry.channel;
-    if (!isTopicName(channel)) return;
+    const read = entry.read;
+    if (read === undefined || !entry.decoded.observed) return;
     // The usual case allocates nothing: a canonical payload is delivered as it came.
-    const canonical = canonicalData(channel, m.data);
+    const canonical = read(m.data);
     if (canonical !== undefined) return entry.decoded.next(canonical);
-    const result = validateData(channel, m.data, m);
+    const result = validateData(entry.channel as TopicName, m.data, m);
     if (either.isLeft(result)) failures$.next(result.left);
     else entry.decoded.next(result.right);
   };
@@ -273,7 +275,14 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   const acquire = (channel: string): Entry => {
     let entry = entries.get(channel);
     if (!entry) {
-      entry = { channel, refs: 0, handle: undefined, raw: new Subject(), decoded: new Subject() };
+      entry = {
+        channel,
+        refs: 0,
+        handle: undefined,
+        raw: new Fanout(),
+        decoded: new Fanout(),
+        read: isTopicName(channel) ? canonicalReader(channel) : undefined,
+      };
       entries.set(channel, entry);
       if (sessionUp) subscribeEntry(entry);
     }
@@ -290,16 +299,16 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     entry.handle = undefined;
   };
 
-  const stream = <T>(channel: string, pick: (e: Entry) => Subject<unknown>): Observable<T> =>
+  const stream = <T>(channel: string, pick: (e: Entry) => Fanout<unknown>): Observable<T> =>
     new Observable<T>((subscriber) => {
       if (closed) {
         subscriber.complete();
         return undefined;
       }
       const entry = acquire(channel);
-      const inner = (pick(entry) as Subject<T>).subscribe(subscriber);
+      const remove = (pick(entry) as Fanout<T>).add(subscriber);
       return () => {
-        inner.unsubscribe();
+        remove();
         release(entry);
       };
     });
