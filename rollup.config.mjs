@@ -3,6 +3,10 @@
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 import { isAbsolute } from 'node:path';
+import { rmSync } from 'node:fs';
+
+// Chunk names carry a content hash: without this, every build would leave the previous chunks in dist (and in a pack).
+rmSync('dist', { recursive: true, force: true });
 
 const external = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
 const entries = { index: 'src/index.ts', node: 'src/node.ts', sim: 'src/sim/index.ts' };
