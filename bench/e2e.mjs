@@ -76,6 +76,13 @@ export async function measure(url, variant, runJob, job) {
       resolveDone();
     }
   };
+  // Each run starts from a collected heap (`npm run bench` passes --expose-gc): otherwise the garbage of the previous
+  // run, the chat variant's conversations above all, is collected on the next variant's time.
+  const gc = /** @type {{ gc?: () => void }} */ (globalThis).gc;
+  if (gc) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+  }
   adapt();
   const cometd = timedCometD(handedAt);
   /** @type {() => Promise<void>} */
@@ -148,35 +155,45 @@ export async function startServer() {
 }
 
 /**
- * @param {{ sizes: number[], rounds: number, paced: number, chats: number, log: (s: string) => void }} opts
+ * @param {{ bursts: { n: number, rounds: number }[], pacedRounds: number, paced: number, chats: number, log: (s: string) => void }} opts
  */
 export async function runE2E(opts) {
   const { url, runJob, stop } = await startServer();
   /** @type {('bare' | 'topic' | 'chat')[]} */
   const variants = ['bare', 'topic', 'chat'];
   const scenarios = [
-    ...opts.sizes.map((n) => ({ name: `burst ${n / 1000}k`, job: { n, chats: opts.chats, paced: false } })),
-    { name: `paced 1k/s (${opts.paced} msgs)`, job: { n: opts.paced, chats: opts.chats, paced: true } },
+    ...opts.bursts.map(({ n, rounds }) => ({
+      name: `burst ${n / 1000}k`,
+      rounds,
+      job: { n, chats: opts.chats, paced: false },
+    })),
+    {
+      name: `paced 1k/s (${opts.paced} msgs)`,
+      rounds: opts.pacedRounds,
+      job: { n: opts.paced, chats: opts.chats, paced: true },
+    },
   ];
-  // Warm-up, not recorded.
-  for (const v of variants) await measure(url, v, runJob, { n: 2000, chats: opts.chats, paced: false });
+  // Warm-up, not recorded: the first rounds otherwise run code that is still being optimized.
+  for (let w = 0; w < 2; w++)
+    for (const v of variants) await measure(url, v, runJob, { n: 5000, chats: opts.chats, paced: false });
   const results = [];
   for (const sc of scenarios) {
     /** @type {Record<string, Awaited<ReturnType<typeof measure>>[]>} */
     const by = { bare: [], topic: [], chat: [] };
-    for (let r = 0; r < opts.rounds; r++) {
+    for (let r = 0; r < sc.rounds; r++) {
       // Rotate the order each round so no variant always runs first (or last).
       for (let k = 0; k < variants.length; k++) {
         const v = variants[(k + r) % variants.length];
         by[v].push(await measure(url, v, runJob, sc.job));
       }
-      opts.log(`  e2e ${sc.name}: round ${r + 1}/${opts.rounds}`);
+      opts.log(`  e2e ${sc.name}: round ${r + 1}/${sc.rounds}`);
     }
     const med = (
       /** @type {string} */ v,
       /** @type {'msgsPerSec'|'cpuUsPerMsg'|'p50'|'p99'|'addedP50'|'addedP99'|'addedMax'} */ k,
     ) => median(by[v].map((x) => x[k]));
     for (const v of variants) {
+      const ratios = by[v].map((x, r) => x.msgsPerSec / (by.bare[r]?.msgsPerSec ?? NaN));
       results.push({
         scenario: sc.name,
         paced: sc.job.paced,
@@ -187,7 +204,11 @@ export async function runE2E(opts) {
         p99: med(v, 'p99'),
         // each round's variant against the bare run of the same round (seconds apart), then the median: the
         // machine's speed drifts between rounds more than the variants differ
-        ratio: median(by[v].map((x, r) => x.msgsPerSec / (by.bare[r]?.msgsPerSec ?? NaN))),
+        ratio: median(ratios),
+        // the spread of those per-round ratios: how much one round can say (bare against bare spreads as widely)
+        ratioQ1: percentile(ratios, 0.25),
+        ratioQ3: percentile(ratios, 0.75),
+        rounds: sc.rounds,
         // the same message, CometD's callback → this variant's delivery (paired: no run-to-run noise)
         addedP50: med(v, 'addedP50'),
         addedP99: med(v, 'addedP99'),

@@ -2,8 +2,9 @@ import type { Subscriber } from 'rxjs';
 
 /**
  * Hands each value to the subscribers of one topic: what an rxjs `Subject` does for the client, without the
- * allocations `Subject.next` makes per value in rxjs 7's ES5 builds (a closure for its error context, an iterator
- * and a result object per subscriber), which showed up as young-generation GC in bursts of notifications.
+ * allocations rxjs 7's `Subject.next` makes per value (a closure for its error context in every build; in the ES5
+ * build Node loads, also an iterator and a result object per subscriber), which showed up as young-generation GC in
+ * bursts of notifications.
  *
  * The same semantics as a `Subject` where the client relies on them: a subscriber added while a value is being
  * delivered does not receive that value (the list is copied on change, never while delivering); `complete()` ends
