@@ -1,6 +1,6 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
 import { either } from 'fp-ts';
-import { canonicalReader, validateData } from '../protocol/decode';
+import { readerOf, validateData } from '../protocol/decode';
 import type { CanonicalReader, DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -58,6 +58,25 @@ interface Entry {
   readonly decoded: Fanout<unknown>;
   /** The channel's canonical-payload reader when it is a gws-rx topic (`topic()`), else `undefined`. */
   readonly read: CanonicalReader<TopicName> | undefined;
+  /** The client's `decodeFailures$`. */
+  readonly failures: Subject<DecodeFailure>;
+}
+
+/**
+ * Hands one Bayeux message to a channel's subscribers. It is the hot path, so it lives at module level and reads
+ * everything from `entry`: code V8 optimizes here is shared by every client, and not thrown away when a client that
+ * owned a closure it was built around is collected.
+ */
+function deliver(entry: Entry, m: BayeuxMessage): void {
+  if (entry.raw.observed) entry.raw.next(m.data);
+  const read = entry.read;
+  if (read === undefined || !entry.decoded.observed) return;
+  // The usual case allocates nothing: a canonical payload is delivered as it came.
+  const canonical = read(m.data);
+  if (canonical !== undefined) return entry.decoded.next(canonical);
+  const result = validateData(entry.channel as TopicName, m.data, m);
+  if (either.isLeft(result)) entry.failures.next(result.left);
+  else entry.decoded.next(result.right);
 }
 
 /**
@@ -161,18 +180,6 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
           subscribeFailures$.next({ channel: entry.channel, reason: describe(reply) });
       },
     );
-  };
-
-  const deliver = (entry: Entry, m: BayeuxMessage): void => {
-    if (entry.raw.observed) entry.raw.next(m.data);
-    const read = entry.read;
-    if (read === undefined || !entry.decoded.observed) return;
-    // The usual case allocates nothing: a canonical payload is delivered as it came.
-    const canonical = read(m.data);
-    if (canonical !== undefined) return entry.decoded.next(canonical);
-    const result = validateData(entry.channel as TopicName, m.data, m);
-    if (either.isLeft(result)) failures$.next(result.left);
-    else entry.decoded.next(result.right);
   };
 
   /**
@@ -281,7 +288,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         handle: undefined,
         raw: new Fanout(),
         decoded: new Fanout(),
-        read: isTopicName(channel) ? canonicalReader(channel) : undefined,
+        read: isTopicName(channel) ? readerOf(channel) : undefined,
+        failures: failures$,
       };
       entries.set(channel, entry);
       if (sessionUp) subscribeEntry(entry);

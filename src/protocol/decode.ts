@@ -66,12 +66,11 @@ const failure = (
 export type CanonicalReader<K extends TopicName> = (data: unknown) => TopicMap[K] | undefined;
 
 /**
- * A {@link CanonicalReader} for `channel`. It remembers the last `messageType` it found a check for: a topic's
+ * Builds the {@link CanonicalReader} of `channel`. It remembers the last `messageType` it found a check for: a topic's
  * messages mostly repeat one type (`MessageLogUpdated` in a busy chat), and comparing two strings costs less than
- * looking one up in a `Map`. The client makes one per topic it delivers.
- * @internal
+ * looking one up in a `Map`.
  */
-export function canonicalReader<K extends TopicName>(channel: K): CanonicalReader<K> {
+function makeReader<K extends TopicName>(channel: K): CanonicalReader<K> {
   const checks = new Map<string, CanonicalCheck>();
   for (const [type, codec] of Object.entries(topicCodecs[channel])) {
     const check = canonicalCheckOf(codec);
@@ -102,14 +101,24 @@ export function canonicalReader<K extends TopicName>(channel: K): CanonicalReade
 
 const readers = new Map<TopicName, CanonicalReader<TopicName>>();
 
-/** {@link CanonicalReader} of `channel`, one shared per channel. @internal */
-export function canonicalData<K extends TopicName>(channel: K, data: unknown): TopicMap[K] | undefined {
+/**
+ * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client. A reader
+ * made per client would be a new function each time, and the optimized code V8 builds around the hot path would be
+ * thrown away with the client that owned it (V8 deoptimizes code whose embedded objects were collected).
+ * @internal
+ */
+export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> {
   let read = readers.get(channel);
   if (read === undefined) {
-    read = canonicalReader(channel);
+    read = makeReader(channel);
     readers.set(channel, read);
   }
-  return read(data) as TopicMap[K] | undefined;
+  return read as CanonicalReader<K>;
+}
+
+/** What {@link readerOf}`(channel)` says of `data`. @internal */
+export function canonicalData<K extends TopicName>(channel: K, data: unknown): TopicMap[K] | undefined {
+  return readerOf(channel)(data);
 }
 
 /**
