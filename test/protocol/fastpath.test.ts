@@ -1,7 +1,7 @@
 // The decoder's fast path (keepOwnKeys returns a payload unchanged when its codec's `is` holds) must give exactly what
 // io-ts's full validation gives: same Right values, same Left reasons and path reports.
 import fc from 'fast-check';
-import { decodeNotification } from '../../src/protocol/decode';
+import { decodeNotification, readerOf } from '../../src/protocol/decode';
 import {
   BooleanFromStringOrBoolean,
   InteractionState,
@@ -177,5 +177,22 @@ describe('fast path of the decoder', () => {
     };
     const r = decodeNotification({ channel: '/v2/me/chats', data });
     expect(r._tag === 'Right' && r.right.data).toBe(data);
+  });
+
+  test('one reader per channel for the program (clients share it), remembering the last type without mixing types', () => {
+    const read = readerOf('/v2/me/chats');
+    expect(readerOf('/v2/me/chats')).toBe(read);
+    expect(readerOf('/v2/me/calls')).not.toBe(read);
+    const log = { messageType: 'MessageLogUpdated', messages: [{ index: 1, type: 'Text', text: 'a' }] };
+    const chat = { messageType: 'ChatStateChangeMessage', chat: { id: 'c1', state: 'Chatting' } };
+    // a payload of one type that would pass the other type's check must still be judged by its own type's check
+    const logShapedAsChat = { messageType: 'MessageLogUpdated', chat: { id: 'c1' } };
+    expect([read(log), read(chat), read(logShapedAsChat), read(log), read(chat)]).toEqual([
+      log,
+      chat,
+      undefined,
+      log,
+      chat,
+    ]);
   });
 });
