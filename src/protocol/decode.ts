@@ -116,13 +116,8 @@ export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> {
   return read as CanonicalReader<K>;
 }
 
-/** What {@link readerOf}`(channel)` says of `data`. @internal */
-export function canonicalData<K extends TopicName>(channel: K, data: unknown): TopicMap[K] | undefined {
-  return readerOf(channel)(data);
-}
-
 /**
- * Decodes the `data` of one message on a known channel. Exposed for the client, which already knows the channel.
+ * Decodes the `data` of one message on a known channel (the CLI's snapshot reader knows it; `decodeNotification` reads it).
  * `raw` is what a failure reports as the message received (the client passes CometD's message as is).
  * @internal
  */
@@ -132,7 +127,7 @@ export function decodeData<K extends TopicName>(
   raw: unknown,
 ): Either<DecodeFailure, TopicMap[K]> {
   // Already canonical (the usual case on the wire): the payload is its own decoded value.
-  const canonical = canonicalData(channel, data);
+  const canonical = readerOf(channel)(data);
   return canonical !== undefined ? right(canonical) : validateData(channel, data, raw);
 }
 
