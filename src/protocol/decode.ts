@@ -117,8 +117,8 @@ export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> {
 }
 
 /**
- * Decodes the `data` of one message on a known channel (the CLI's snapshot reader knows it; `decodeNotification` reads it).
- * `raw` is what a failure reports as the message received (the client passes CometD's message as is).
+ * Decodes the `data` of one message on a known channel (the CLI's snapshot reader knows it; `decodeNotification`
+ * reads it from the message). `raw` is what a failure reports as the message received, passed as it came.
  * @internal
  */
 export function decodeData<K extends TopicName>(
