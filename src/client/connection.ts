@@ -7,7 +7,8 @@
  * - `reconnecting`: the session was lost or could not be (re)established; the client is retrying. `attempt` counts
  *   consecutive failures.
  * - `disconnected`: `close()` was called (terminal).
- * - `failed`: the client gave up (credentials rejected too often, or the server advised `reconnect: none`) (terminal).
+ * - `failed`: the client gave up (credentials rejected too often, or the server advised `reconnect: none`), or no
+ *   CometD could be built or started (e.g. the browser entry with no `window`; topics then stay idle) (terminal).
  *
  * `reason` strings never contain credentials, cookies or CSRF tokens.
  *

@@ -17,6 +17,27 @@ export interface SubscribeFailure {
 }
 
 /**
+ * Thrown by a CometD factory to say that no CometD can exist here (e.g. the browser entry with no `window`). The
+ * client ends in `failed` with this error's message as the reason, as is; any other error a factory throws is
+ * reported as `cometd could not be created: <message>`.
+ * @internal
+ */
+export class CometDUnavailable extends Error {
+  override readonly name = 'CometDUnavailable';
+}
+
+/** The message of anything thrown, on one line (stack-like continuation lines are joined). */
+function messageOf(e: unknown): string {
+  let text: string;
+  try {
+    text = e instanceof Error ? e.message : String(e);
+  } catch {
+    text = '';
+  }
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim() || 'unknown error';
+}
+
+/**
  * A GWS notification client: cold topic Observables over one CometD session.
  *
  * @example
@@ -167,7 +188,11 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     sessionUp = false;
     clearTimeout(restartTimer);
     setState({ status: 'failed', reason: scrub(reason), httpStatus });
-    port?.disconnect();
+    try {
+      port?.disconnect();
+    } catch {
+      // A port that cannot even disconnect is already unusable; the state above says so.
+    }
   };
 
   const subscribeEntry = (entry: Entry): void => {
@@ -265,16 +290,32 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       return;
     }
     if (closed || terminal || !port) return;
-    configure();
-    port.handshake();
+    try {
+      configure();
+      port.handshake();
+    } catch (e) {
+      fail(`cometd could not be started: ${messageOf(e)}`, undefined);
+    }
   };
 
+  // Runs inside the first subscriber's subscribe: nothing may throw from here into a topic. A CometD that cannot be
+  // built or set up (no browser window, a broken factory) is a terminal `failed`; topics stay idle until close().
   const start = (): void => {
     if (started || closed) return;
     started = true;
-    port = makePort();
-    port.unregisterTransport?.('websocket');
-    listeners = [port.addListener('/meta/handshake', onHandshake), port.addListener('/meta/connect', onConnect)];
+    try {
+      port = makePort();
+    } catch (e) {
+      port = undefined;
+      const reason = e instanceof CometDUnavailable ? messageOf(e) : `cometd could not be created: ${messageOf(e)}`;
+      return fail(reason, undefined);
+    }
+    try {
+      port.unregisterTransport?.('websocket');
+      listeners = [port.addListener('/meta/handshake', onHandshake), port.addListener('/meta/connect', onConnect)];
+    } catch (e) {
+      return fail(`cometd could not be started: ${messageOf(e)}`, undefined);
+    }
     setState({ status: 'connecting' });
     void handshake();
   };

@@ -1,13 +1,27 @@
 import { CometD } from 'cometd';
-import { createGwsClientWith } from './createGwsClientWith';
+import { CometDUnavailable, createGwsClientWith } from './createGwsClientWith';
 import type { GwsClient } from './createGwsClientWith';
 import type { GwsClientOptions } from './options';
 import type { CometDPort } from './port';
+
+/** The `failed` reason of the browser entry's client when there is no `window` (Node, a server-side render). */
+const NO_WINDOW = "no browser window (cometd needs one); in Node import createGwsClient from 'gws-rx/node'";
+
+/** The browser CometD; without a `window` (which cometd's constructor reads) it is not built at all. */
+function browserCometD(): CometDPort {
+  if (typeof window === 'undefined') throw new CometDUnavailable(NO_WINDOW);
+  return new CometD() as unknown as CometDPort;
+}
 
 /**
  * Creates a GWS notification client. Nothing talks to the server until the first topic is subscribed.
  * Without a `cometd` option it builds `new CometD()` from the `cometd` package (the browser transport); in Node
  * import `createGwsClient` from `gws-rx/node` instead, which adapts CometD to Node first.
+ *
+ * Where there is no `window` (Node, an Angular server-side render) the client can still be created, but it never
+ * builds a CometD: on the first subscription `connection$` becomes `failed` with the reason
+ * `no browser window (cometd needs one); in Node import createGwsClient from 'gws-rx/node'`, and topics stay idle
+ * (no values, no error) until `close()` completes them.
  *
  * @example
  * ```ts
@@ -20,7 +34,7 @@ import type { CometDPort } from './port';
  * ```
  */
 export function createGwsClient(options: GwsClientOptions): GwsClient {
-  return createGwsClientWith(() => new CometD() as unknown as CometDPort, options);
+  return createGwsClientWith(browserCometD, options);
 }
 
 export { createGwsClientWith } from './createGwsClientWith';
