@@ -10,16 +10,20 @@ const TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
 };
 
+/** A file of the page's own folder: one path segment, a known asset type. */
+const ASSET = /^\/[\w-]+(?:\.[\w-]+)*\.(?:js|css|map|svg)$/;
+
 /**
- * Serves the browser dashboard from `dir` on the simulator's own origin: `/` → `index.html`, `/dist/*` → the
- * bundle. Paths outside `dir` are refused. Returns true when it answered the request, false to let the next route
+ * Serves the browser dashboard from `dir` on the simulator's own origin: `/` → `index.html`, `/app.js` (any
+ * `/<name>.js|.css|.map|.svg` in `dir` itself) → that file. Other paths, and paths outside `dir`, are left to the
+ * next route. Returns true when it answered the request, false to let the next route
  * (the simulator's own) answer.
  *
  * @example
  * ```ts
  * import { startSimulator } from '../sim/index';
  * import { dashboardRoutes } from './dashboard';
- * const sim = await startSimulator({ port: 8090, routes: dashboardRoutes('examples/dashboard') });
+ * const sim = await startSimulator({ port: 8090, routes: dashboardRoutes('dist/dashboard') });
  * console.log(`dashboard: ${sim.url}/`);
  * ```
  */
@@ -29,7 +33,7 @@ export function dashboardRoutes(dir: string): (req: IncomingMessage, res: Server
     if (req.method !== 'GET') return false;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const rel =
-      path === '/' || path === '/dashboard' ? 'index.html' : path.startsWith('/dist/') ? path.slice(1) : undefined;
+      path === '/' || path === '/dashboard' ? 'index.html' : ASSET.test(path) ? path.slice(1) : undefined;
     if (rel === undefined) return false;
     const file = normalize(join(root, rel));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {

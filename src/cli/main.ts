@@ -3,8 +3,6 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { createGwsClient, gwsLogin, GwsLoginError } from '../node';
-import { startSimulator, generateShift, play } from '../sim/index';
 import type { GwsSimulator } from '../sim/index';
 import { isTopicName, topicNames } from '../protocol/topics';
 import type { TopicName } from '../protocol/topics';
@@ -49,6 +47,32 @@ Options:
 `;
 
 class UsageError extends Error {}
+
+/** The optional peers each part of the command needs (the Node client; the simulator's Bayeux server). */
+const NODE_PEERS = ['cometd-nodejs-client'];
+const SIM_PEERS = ['cometd-nodejs-server'];
+
+/**
+ * Loads one of gws-rx's Node-only entries. They import optional peer dependencies, so they are loaded only once the
+ * arguments asked for them (`--help` needs neither), and a missing peer becomes one line saying what to install.
+ */
+async function loadEntry<T>(load: () => Promise<T>, peers: readonly string[]): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec(e instanceof Error ? e.message : '')?.[1];
+    if (errorCode(e) === 'ERR_MODULE_NOT_FOUND' || missing !== undefined) {
+      throw new UsageError(
+        `this command needs ${missing ?? peers.join(' and ')}, an optional peer dependency of gws-rx: ` +
+          `npm install ${[...NODE_PEERS, ...peers.filter((p) => !NODE_PEERS.includes(p))].join(' ')}`,
+      );
+    }
+    throw e;
+  }
+}
+
+const loadNode = () => loadEntry(() => import('../node'), NODE_PEERS);
+const loadSim = () => loadEntry(() => import('../sim/index'), SIM_PEERS);
 
 /** The `code` of a Node error (`EADDRINUSE`, `ERR_PARSE_ARGS_…`), or `''`. */
 const errorCode = (e: unknown): string => (typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '');
@@ -105,7 +129,10 @@ interface Target {
 }
 
 async function embedded(port: number, speed: number, seed: number, withDashboard: boolean): Promise<Target> {
-  const dashboardDir = fileURLToPath(new URL('../examples/dashboard/', import.meta.url));
+  const { gwsLogin } = await loadNode();
+  const { startSimulator, generateShift, play } = await loadSim();
+  // Built beside this file: dist/dashboard (the CLI runs from dist/cli.js, in the repository and once installed).
+  const dashboardDir = fileURLToPath(new URL('./dashboard/', import.meta.url));
   const sim = await startSimulator({ port, routes: withDashboard ? dashboardRoutes(dashboardDir) : undefined });
   const stopScenario = play(
     sim,
@@ -121,6 +148,7 @@ async function embedded(port: number, speed: number, seed: number, withDashboard
 
 async function remote(url: string, user: string | undefined): Promise<Target> {
   if (user === undefined) throw new UsageError('--user is required with --url');
+  const { gwsLogin } = await loadNode();
   const base = url.replace(/\/api\/v2\/notifications\/?$/, '');
   const password = process.env.GWS_PASSWORD ?? (await promptHidden(`Password for ${user}: `));
   const login = async () => (await gwsLogin({ baseUrl: base, username: user, password })).headers;
@@ -162,6 +190,7 @@ async function run(argv: readonly string[]): Promise<void> {
   const topics = topicsFrom(values.topics);
   const port = number('port', values.port, command === 'demo' ? 8090 : 0, 0);
 
+  const { createGwsClient, GwsLoginError } = await loadNode();
   let target: Target;
   try {
     target =

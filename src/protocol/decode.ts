@@ -1,8 +1,8 @@
 import type * as t from 'io-ts';
-import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { either } from 'fp-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
+import { describeErrors } from './report';
 import { canonicalCheckOf, fastPath, isRecord } from './canonical';
 import type { CanonicalCheck } from './canonical';
 import type { TopicName, TopicMap } from './topics';
@@ -22,7 +22,7 @@ export type DecodeFailureReason =
 
 /**
  * A message that did not decode: where it came from, the raw payload as received, and readable paths to what
- * was wrong (io-ts's `PathReporter` output).
+ * was wrong (`data.chat.id: expected string, got 7`).
  *
  * @example
  * ```ts
@@ -165,7 +165,7 @@ export function validateData<K extends TopicName>(
     return left(failure('invalid-payload', raw, channel, messageType, [`data: ${describeError(e)}`]));
   }
   if (isLeft(result)) {
-    return left(failure('invalid-payload', raw, channel, messageType, PathReporter.report(result)));
+    return left(failure('invalid-payload', raw, channel, messageType, describeErrors(result.left, 'data')));
   }
   return right(result.right);
 }

@@ -1,4 +1,4 @@
-// Drives the browser dashboard (examples/dashboard, built by `npm run build`) in Debian's Chromium against the
+// Drives the browser dashboard (examples/dashboard, built into dist/dashboard by `npm run build`) in Debian's Chromium against the
 // embedded simulator, served from the same origin as the dashboard.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,8 +9,8 @@ import type { GwsSimulator } from '../../src/sim/index';
 import { dashboardRoutes } from '../../src/cli/dashboard';
 
 const root = resolve(__dirname, '../..');
-const dashboardDir = join(root, 'examples/dashboard');
-const bundle = join(dashboardDir, 'dist/app.js');
+const dashboardDir = join(root, 'dist/dashboard');
+const bundle = join(dashboardDir, 'app.js');
 const CHROMIUM = '/usr/bin/chromium';
 
 jest.setTimeout(90_000);

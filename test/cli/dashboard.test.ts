@@ -1,5 +1,5 @@
 // dashboardRoutes: serves the dashboard page and its bundle from one folder, on the simulator's origin.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,9 +25,8 @@ describe('dashboardRoutes', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gws-rx-dashboard-'));
-    mkdirSync(join(dir, 'dist'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>page</title>');
-    writeFileSync(join(dir, 'dist/app.js'), 'export const app = 1;');
+    writeFileSync(join(dir, 'app.js'), 'export const app = 1;');
     writeFileSync(join(dir, 'secret.txt'), 'not served');
     const routes = dashboardRoutes(dir);
     server = createServer((req, res) => {
@@ -52,20 +51,20 @@ describe('dashboardRoutes', () => {
     expect(await res.text()).toContain('<title>page</title>');
   });
 
-  it('serves the bundle under /dist/ as JavaScript', async () => {
-    const res = await fetch(`${base}/dist/app.js`);
+  it('serves the bundle beside the page as JavaScript', async () => {
+    const res = await fetch(`${base}/app.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(await res.text()).toBe('export const app = 1;');
   });
 
   it('answers 404 for a missing bundle file', async () => {
-    const res = await fetch(`${base}/dist/missing.js`);
+    const res = await fetch(`${base}/missing.js`);
     expect(res.status).toBe(404);
   });
 
   it('leaves other paths (the simulator API, files beside the page) to the next route', async () => {
-    for (const path of ['/api/v2/me', '/secret.txt', '/dist/../secret.txt']) {
+    for (const path of ['/api/v2/me', '/secret.txt', '/dist/app.js', '/sub/app.js']) {
       const res = await fetch(base + path);
       expect(res.status).toBe(599);
     }
@@ -74,10 +73,11 @@ describe('dashboardRoutes', () => {
   it('never serves a file outside its folder, whatever the encoding of the path', async () => {
     // Raw request paths (fetch would normalize them before sending).
     for (const path of [
-      '/dist/%2e%2e/secret.txt',
-      '/dist/..%2fsecret.txt',
-      '/dist/%2e%2e%2fsecret.txt',
-      '/dist//../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.js',
+      '/x/../../secret.js',
+      '/..%2f..%2fetc%2fpasswd.js',
     ]) {
       const { status, body } = await rawGet(path);
       expect(status).not.toBe(200);

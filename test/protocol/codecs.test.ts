@@ -44,7 +44,7 @@ const cases: readonly Case[] = [
     valid: { devices: [{ id: 'd1', deviceState: ' Active', userState: { state: 'Ready ', workMode: 'AuxWork' } }] },
     expected: { devices: [{ id: 'd1', deviceState: 'Active', userState: { state: 'Ready', workMode: 'AuxWork' } }] },
     invalid: { devices: [{ deviceState: 'Active' }] },
-    path: /devices.*0: Device.*id: string/,
+    path: /^data\.devices\[0\]\.id: expected string, got undefined$/m,
   },
   {
     channel: '/v2/me/devices',
@@ -98,7 +98,7 @@ const cases: readonly Case[] = [
     valid: { messages: [{ index: 0, type: ' ParticipantJoined', from: { nickname: 'Ann', type: 'Client' } }] },
     expected: { messages: [{ index: 0, type: 'ParticipantJoined', from: { nickname: 'Ann', type: 'Client' } }] },
     invalid: { messages: [{ index: 1 }] },
-    path: /messages.*0: TranscriptMessage.*type: TranscriptEventType/,
+    path: /^data\.messages\[0\]\.type: expected TranscriptEventType.*, got undefined$/m,
   },
   {
     channel: '/v2/me/emails',

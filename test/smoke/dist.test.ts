@@ -2,7 +2,7 @@
 // in both module systems, and checks what the bundles may and may not pull in.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const node = (args: string[]): string =>
@@ -13,14 +13,21 @@ const chatMessage = JSON.stringify({
   data: { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', messages: [] },
 });
 
-// Bare specifiers a bundle imports: statements at the start of a line (`import … from 'x'`, `export … from 'x'`,
-// `var x = require('x')`), so TSDoc examples kept in the bundle's comments do not count.
-const bareImports = (file: string): string[] => {
-  const code = readFileSync(join(root, 'dist', file), 'utf8');
+// Bare specifiers a bundle imports, following its relative imports (shared chunks): statements at the start of a
+// line (`import … from 'x'`, `export … from 'x'`, `var x = require('x')`, `import('x')`), so TSDoc examples kept in
+// the bundle's comments do not count.
+const bareImports = (file: string, seen = new Set<string>()): string[] => {
+  const path = join(root, 'dist', file);
+  if (seen.has(path)) return [];
+  seen.add(path);
+  const code = readFileSync(path, 'utf8');
   const statement =
     /^(?:(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|(?:var|const|let)\s+\w+\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\))/gm;
   const specs = [...code.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-  return [...new Set(specs.filter((s) => s !== '' && !s.startsWith('.')))].sort();
+  const own = specs.filter((s) => s.startsWith('./')).map((s) => join(dirname(file), s));
+  return [
+    ...new Set([...specs.filter((s) => s !== '' && !s.startsWith('.')), ...own.flatMap((f) => bareImports(f, seen))]),
+  ].sort();
 };
 
 describe('built package', () => {
@@ -68,19 +75,10 @@ describe('built package', () => {
     expect(JSON.parse(cjs)).toEqual(['function', 'function']);
   });
 
-  test('the browser entry imports only its peers: no Node modules, no cometd-nodejs-client, nothing bundled', () => {
-    const allowed = new Set([
-      'cometd',
-      'rxjs',
-      'rxjs/operators',
-      'io-ts',
-      'fp-ts/Either',
-      'fp-ts/function',
-      'io-ts/PathReporter',
-    ]);
+  test('the browser entry imports only its peers: no Node modules, no cometd-nodejs-client, no CommonJS copies', () => {
     for (const file of ['index.js', 'index.cjs']) {
       const imports = bareImports(file);
-      expect(imports.filter((s) => !allowed.has(s) && !/^(rxjs|io-ts|fp-ts)(\/|$)/.test(s))).toEqual([]);
+      expect(imports.filter((s) => !['cometd', 'rxjs', 'io-ts', 'fp-ts'].includes(s))).toEqual([]);
       expect(imports).toContain('cometd');
     }
     // Peers stay external: their code is not inlined (rxjs's Observable class, io-ts's Type class).
@@ -89,15 +87,42 @@ describe('built package', () => {
     expect(esm).not.toMatch(/class Type\b/);
   });
 
-  test('type declarations are bundled per entry and the exports map lists types first', () => {
+  test('the Node entry adds only cometd-nodejs-client; the simulator only cometd-nodejs-server and node: builtins', () => {
+    const peers = ['cometd', 'rxjs', 'io-ts', 'fp-ts'];
+    expect(bareImports('node.js').filter((s) => !peers.includes(s))).toEqual(['cometd-nodejs-client']);
+    expect(bareImports('sim.js').filter((s) => !peers.includes(s) && !s.startsWith('node:'))).toEqual([
+      'cometd-nodejs-server',
+    ]);
+  });
+
+  test('each entry has ESM types for import and CommonJS types for require, types first', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-      exports: Record<string, Record<string, string> | string>;
+      exports: Record<string, Record<string, Record<string, string>> | string>;
     };
     for (const [key, value] of Object.entries(pkg.exports)) {
       if (typeof value === 'string') continue;
-      expect([key, Object.keys(value)[0]]).toEqual([key, 'types']);
-      const dts = readFileSync(join(root, value.types ?? ''), 'utf8');
-      expect(dts).toMatch(/export \{/);
+      expect([key, Object.keys(value)]).toEqual([key, ['import', 'require']]);
+      for (const [condition, ext] of [
+        ['import', '.d.ts'],
+        ['require', '.d.cts'],
+      ] as const) {
+        const target = value[condition] ?? {};
+        expect([key, condition, Object.keys(target)]).toEqual([key, condition, ['types', 'default']]);
+        expect(target.types?.endsWith(ext)).toBe(true);
+        expect(readFileSync(join(root, target.types ?? ''), 'utf8')).toMatch(/export \{/);
+      }
+    }
+  });
+
+  test('source maps carry their sources, so a debugger can show them from the package alone', () => {
+    for (const file of ['index.js.map', 'node.cjs.map', 'cli.js.map']) {
+      const map = JSON.parse(readFileSync(join(root, 'dist', file), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      expect(map.sources.length).toBeGreaterThan(0);
+      expect(map.sourcesContent?.length).toBe(map.sources.length);
+      expect(map.sourcesContent?.every((c) => typeof c === 'string' && c.length > 0)).toBe(true);
     }
   });
 });
