@@ -74,4 +74,9 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // bench/apps: browser apps bundled by the bundle benchmark and the consumer test.
+    files: ['bench/apps/**/*.js'],
+    languageOptions: { globals: { location: 'readonly' } },
+  },
 );

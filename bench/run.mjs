@@ -7,7 +7,7 @@ import os from 'node:os';
 import { runE2E } from './e2e.mjs';
 import { runInProc } from './inproc.mjs';
 import { runAppend } from './append.mjs';
-import { runBundle } from './bundle.mjs';
+import { runBundle, runConsumerBundle } from './bundle.mjs';
 import { appendChart } from './lib/chart.mjs';
 import { fmt } from './lib/stats.mjs';
 
@@ -54,6 +54,7 @@ if (memRun.status !== 0) throw new Error(`bench/memory.mjs failed: ${memRun.stde
 const mem = JSON.parse(memRun.stdout.trim().split('\n').pop() ?? '{}');
 log('bundle size');
 const bundle = await runBundle();
+const consumer = await runConsumerBundle();
 
 /** @type {{ target: string, value: string, pass: boolean }[]} */
 const targets = [];
@@ -85,6 +86,11 @@ check(
   mem.afterEndDelta <= 0.05 * liveGrowth,
 );
 check('own browser bundle ≤ 15 KiB min+gz', `${fmt(bundle.gzip / 1024, 2)} KiB`, bundle.gzip <= 15 * 1024);
+check(
+  "an app's esbuild bundle grows ≤ 12 KiB min+gz with gws-rx, no CommonJS peer copies",
+  `+${fmt(consumer.growthGzip / 1024, 2)} KiB (${consumer.commonJsPeerCopies} lib/ files)`,
+  consumer.growthGzip <= 12 * 1024 && consumer.commonJsPeerCopies === 0,
+);
 
 const lines = [];
 lines.push('### End-to-end over loopback (cometd-nodejs-server in a child process, 100 chats)', '');
@@ -117,6 +123,15 @@ lines.push('| raw | min (terser) | min+gz |', '|---:|---:|---:|');
 lines.push(
   `| ${fmt(bundle.raw / 1024, 1)} KiB | ${fmt(bundle.min / 1024, 1)} KiB | ${fmt(bundle.gzip / 1024, 2)} KiB |`,
 );
+lines.push('', "### An app's browser bundle with and without gws-rx (esbuild, bench/apps)", '');
+lines.push('| app | min | min+gz |', '|---|---:|---:|');
+lines.push(
+  `| hand-written on cometd, rxjs, io-ts, fp-ts | ${fmt(consumer.base.min / 1024, 1)} KiB | ${fmt(consumer.base.gzip / 1024, 2)} KiB |`,
+);
+lines.push(
+  `| the same with gws-rx | ${fmt(consumer.app.min / 1024, 1)} KiB | ${fmt(consumer.app.gzip / 1024, 2)} KiB |`,
+);
+lines.push(`| growth | | ${fmt(consumer.growthGzip / 1024, 2)} KiB |`);
 lines.push('', '### Targets', '', '| target | measured | |', '|---|---:|---|');
 for (const t of targets) lines.push(`| ${t.target} | ${t.value} | ${t.pass ? 'PASS' : '**MISS**'} |`);
 const table = lines.join('\n');
@@ -146,7 +161,7 @@ writeFileSync(new URL('RESULTS.md', out), `${header}\n${table}\n${notes}`);
 writeFileSync(new URL('append-cost.svg', out), appendChart(append));
 writeFileSync(
   new URL('results.json', out),
-  `${JSON.stringify({ quick, e2e, inproc, append, mem, bundle, targets }, null, 2)}\n`,
+  `${JSON.stringify({ quick, e2e, inproc, append, mem, bundle, consumer, targets }, null, 2)}\n`,
 );
 log(`wrote bench/results/RESULTS.md, append-cost.svg, results.json in ${fmt((Date.now() - started) / 1000, 0)} s`);
 process.exit(0);

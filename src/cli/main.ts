@@ -48,30 +48,31 @@ Options:
 
 class UsageError extends Error {}
 
-/** The optional peers each part of the command needs (the Node client; the simulator's Bayeux server). */
-const NODE_PEERS = ['cometd-nodejs-client'];
-const SIM_PEERS = ['cometd-nodejs-server'];
+/** The optional peers of gws-rx: the Node client, and the Bayeux server behind the embedded simulator. */
+const CLIENT_PEERS = ['cometd-nodejs-client'] as const;
+const SIM_PEERS = ['cometd-nodejs-client', 'cometd-nodejs-server'] as const;
 
 /**
  * Loads one of gws-rx's Node-only entries. They import optional peer dependencies, so they are loaded only once the
- * arguments asked for them (`--help` needs neither), and a missing peer becomes one line saying what to install.
+ * arguments asked for them (`--help` needs neither), and a missing peer becomes one line naming every optional peer
+ * the command needs, so one `npm install` is enough.
  */
-async function loadEntry<T>(load: () => Promise<T>, peers: readonly string[]): Promise<T> {
+async function loadEntry<T>(load: () => Promise<T>, needs: readonly string[]): Promise<T> {
   try {
     return await load();
   } catch (e) {
     const missing = /Cannot find (?:package|module) '([^']+)'/.exec(e instanceof Error ? e.message : '')?.[1];
     if (errorCode(e) === 'ERR_MODULE_NOT_FOUND' || missing !== undefined) {
       throw new UsageError(
-        `this command needs ${missing ?? peers.join(' and ')}, an optional peer dependency of gws-rx: ` +
-          `npm install ${[...NODE_PEERS, ...peers.filter((p) => !NODE_PEERS.includes(p))].join(' ')}`,
+        `this command needs ${needs.join(' and ')}, optional peer dependencies of gws-rx` +
+          `${missing === undefined ? '' : ` (${missing} is missing)`}: npm install ${needs.join(' ')}`,
       );
     }
     throw e;
   }
 }
 
-const loadNode = () => loadEntry(() => import('../node'), NODE_PEERS);
+const loadNode = (needs: readonly string[] = CLIENT_PEERS) => loadEntry(() => import('../node'), needs);
 const loadSim = () => loadEntry(() => import('../sim/index'), SIM_PEERS);
 
 /** The `code` of a Node error (`EADDRINUSE`, `ERR_PARSE_ARGS_…`), or `''`. */
@@ -129,7 +130,7 @@ interface Target {
 }
 
 async function embedded(port: number, speed: number, seed: number, withDashboard: boolean): Promise<Target> {
-  const { gwsLogin } = await loadNode();
+  const { gwsLogin } = await loadNode(SIM_PEERS);
   const { startSimulator, generateShift, play } = await loadSim();
   // Built beside this file: dist/dashboard (the CLI runs from dist/cli.js, in the repository and once installed).
   const dashboardDir = fileURLToPath(new URL('./dashboard/', import.meta.url));
@@ -190,7 +191,7 @@ async function run(argv: readonly string[]): Promise<void> {
   const topics = topicsFrom(values.topics);
   const port = number('port', values.port, command === 'demo' ? 8090 : 0, 0);
 
-  const { createGwsClient, GwsLoginError } = await loadNode();
+  const { createGwsClient, GwsLoginError } = await loadNode(values.url === undefined ? SIM_PEERS : CLIENT_PEERS);
   let target: Target;
   try {
     target =

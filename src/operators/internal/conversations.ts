@@ -1,4 +1,4 @@
-import { Observable, ReplaySubject, asyncScheduler } from 'rxjs';
+import { Observable, ReplaySubject } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import { reduceConversation } from '../reduceConversation';
 import type {
@@ -36,9 +36,15 @@ export interface ConversationOptions<R> {
    * suffice; beyond the bound such logs are buffered like early ones (within the bounds above). Default 128.
    */
   readonly maxEndedIds?: number;
-  /** Clock for `updatedAt` (a TestScheduler in marble tests). Default `asyncScheduler`. */
-  readonly scheduler?: SchedulerLike;
+  /**
+   * Clock for `updatedAt`: anything with `now()` in epoch ms, such as an rxjs scheduler (a `TestScheduler` in marble
+   * tests). Default `Date.now`, which is what rxjs's `asyncScheduler.now()` reads.
+   */
+  readonly scheduler?: Pick<SchedulerLike, 'now'>;
 }
+
+/** The default clock: no rxjs scheduler is needed to read the time, so none is bundled. */
+const systemClock: Pick<SchedulerLike, 'now'> = { now: () => Date.now() };
 
 /** How a topic's notifications map onto conversation events. @internal */
 export interface ConversationSpec<N, R, M> {
@@ -69,7 +75,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
   const maxPendingMessages = options.maxPendingMessages ?? 1000;
   const maxPendingConversations = options.maxPendingConversations ?? 1000;
   const maxEndedIds = options.maxEndedIds ?? 128;
-  const clock = options.scheduler ?? asyncScheduler;
+  const clock = options.scheduler ?? systemClock;
 
   return (source) =>
     new Observable<Conversation<S>>((subscriber) => {
