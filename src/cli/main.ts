@@ -10,6 +10,7 @@ import { dashboardRoutes } from './dashboard';
 import { viewModel$, viewTopics } from './view';
 import { describeConnection, renderView, summarizeView } from './render';
 import { snapshotFeed, snapshotLoader } from './snapshot';
+import { liveFrame } from './frame';
 import type { SnapshotEvent } from './snapshot';
 import type { HeaderMap } from '../client/options';
 import { share } from 'rxjs';
@@ -227,6 +228,9 @@ async function run(argv: readonly string[]): Promise<void> {
     new Set<string>(topics),
   ).pipe(share());
   const tty = process.stdout.isTTY === true && !values.json;
+  // The live view redraws one frame in place (alternate screen); whatever ends the program puts the terminal back.
+  const frame = tty ? liveFrame(process.stdout) : undefined;
+  process.on('exit', () => frame?.close());
   let stopping = false;
   const subscriptions: { unsubscribe(): void }[] = [];
   const stop = async (code = 0): Promise<void> => {
@@ -236,7 +240,7 @@ async function run(argv: readonly string[]): Promise<void> {
     target.stopScenario();
     await client.close();
     await target.sim?.close();
-    if (tty) process.stdout.write('\x1b[?25h\n');
+    frame?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -246,6 +250,7 @@ async function run(argv: readonly string[]): Promise<void> {
   subscriptions.push(
     client.connection$.subscribe((s) => {
       if (s.status === 'failed') {
+        frame?.close(); // leave the alternate screen first, so the line stays visible
         process.stderr.write(`gws-rx: ${describeConnection(s)}\n`);
         void stop(1);
       }
@@ -285,7 +290,6 @@ async function run(argv: readonly string[]): Promise<void> {
   }
   const shown = new Set<string>(topics.filter((t) => viewTopics.includes(t)));
   let lastSummary = 0;
-  if (tty) process.stdout.write('\x1b[?25l');
   // A terminal shows a failed snapshot in the view; plain output also gets one line on stderr.
   if (!tty)
     subscriptions.push(
@@ -300,10 +304,9 @@ async function run(argv: readonly string[]): Promise<void> {
     );
   subscriptions.push(
     viewModel$(client, shown, tty ? 100 : 1000, snapshots$).subscribe((view) => {
-      if (tty) {
-        const lines = renderView(view, process.stdout.columns ?? 100, true);
-        const rows = process.stdout.rows ?? 40;
-        process.stdout.write(`\x1b[H\x1b[2J${lines.slice(0, rows - 1).join('\n')}\n`);
+      if (frame) {
+        const header = command === 'demo' ? [`dashboard: ${target.url}/   ·   Ctrl-C to exit`] : [];
+        frame.draw([...header, ...renderView(view, process.stdout.columns ?? 100, true)]);
       } else if (Date.now() - lastSummary >= 1000) {
         lastSummary = Date.now();
         process.stdout.write(`${summarizeView(view)}\n`);
