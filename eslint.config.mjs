@@ -16,17 +16,20 @@ export default tseslint.config(
     },
   },
   {
-    // fp-ts 2 and io-ts 2 have no `exports` map: Node's ESM loader cannot import 'fp-ts/Either' (a directory).
+    // fp-ts 2 and io-ts 2 have no `exports` map: Node's ESM loader cannot import 'fp-ts/Either' (a directory), and
+    // their lib/ folders are CommonJS builds that put a second copy of the peer into every browser bundle. Values come
+    // from the package roots; types may come from anywhere (they leave no code).
     files: ['**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(fp-ts|io-ts)/(?!lib/)',
+              regex: '^(fp-ts|io-ts)/',
+              allowTypeImports: true,
               message:
-                "Node ESM can't load fp-ts/io-ts subpath directories: import { either } from 'fp-ts', or 'fp-ts/lib/Either.js', 'io-ts/lib/PathReporter.js'.",
+                "Import values from the package root: import { either } from 'fp-ts', import * as t from 'io-ts' (subpaths are CommonJS copies or unloadable by Node ESM).",
             },
           ],
         },
