@@ -1,4 +1,5 @@
 import type { SimMessage } from './server';
+import { onClose } from './lifetime';
 
 /** A message of a scripted scenario and when to send it, in ms from the scenario's start. */
 export interface TimedMessage extends SimMessage {
@@ -489,7 +490,8 @@ export interface PlayOptions {
 
 /**
  * Plays timed messages through `sim.publish`. Pass an array, or a function of the iteration number to get fresh
- * ids when looping. Returns a function that stops playback.
+ * ids when looping. Returns a function that stops playback. Closing the simulator (`await sim.close()`) stops it too,
+ * and `play` on a simulator already closed publishes nothing.
  *
  * @example
  * ```ts
@@ -506,8 +508,17 @@ export function play(
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new RangeError(`play: speed must be > 0 (got ${speed})`);
   const next = typeof messages === 'function' ? messages : () => messages;
+  // The timers stay referenced: they are the work the caller asked for. With a real simulator its HTTP server keeps
+  // the process alive anyway, and its close() ends them (below); with any other `publish`, an unref'd timer would let
+  // the process exit before the scenario was played.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  const halt = (): void => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+  // Registered before the first tick, so a simulator closed already publishes nothing.
+  const cancel = onClose(sim, halt);
   const run = (iteration: number): void => {
     const list = next(iteration);
     const started = Date.now();
@@ -526,7 +537,7 @@ export function play(
   };
   run(0);
   return () => {
-    stopped = true;
-    clearTimeout(timer);
+    halt();
+    cancel();
   };
 }

@@ -15,6 +15,7 @@ import {
   parseChatOperation,
 } from './operations';
 import type { GwsReply } from './operations';
+import { closeOwner } from './lifetime';
 
 const { createCometDServer } = cometdServer;
 
@@ -95,7 +96,7 @@ export interface GwsSimulator {
   readonly stats: SimulatorStats;
   /** Subscribers of a channel on the Bayeux server (for tests). */
   subscriberCount(channel: string): number;
-  /** Stops the HTTP and Bayeux servers and every timer. */
+  /** Stops the HTTP and Bayeux servers and every timer, including those of every `play()` on this simulator. */
   close(): Promise<void>;
 }
 
@@ -451,7 +452,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     },
   };
 
-  return {
+  const simulator: GwsSimulator = {
     url,
     notificationsUrl: url + NOTIFICATIONS,
     port,
@@ -462,11 +463,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     stats,
     subscriberCount: (channel) => bayeux.getServerChannel(channel)?.subscribers.length ?? 0,
     async close() {
-      releaseStalled();
-      disconnectAll();
-      bayeux.close();
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      try {
+        // First what publishes into the simulator (play's timers), so nothing is sent into a closing server.
+        closeOwner(simulator);
+      } finally {
+        releaseStalled();
+        disconnectAll();
+        bayeux.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      }
     },
   };
+  return simulator;
 }
