@@ -306,7 +306,8 @@ async function run(argv: readonly string[]): Promise<void> {
     viewModel$(client, shown, tty ? 100 : 1000, snapshots$).subscribe((view) => {
       if (frame) {
         const header = command === 'demo' ? [`dashboard: ${target.url}/   ·   Ctrl-C to exit`] : [];
-        frame.draw([...header, ...renderView(view, process.stdout.columns ?? 100, true)]);
+        // One column spare: some terminals let the erase after a line that fills the width eat its last character.
+        frame.draw([...header, ...renderView(view, (process.stdout.columns ?? 100) - 1, true)]);
       } else if (Date.now() - lastSummary >= 1000) {
         lastSummary = Date.now();
         process.stdout.write(`${summarizeView(view)}\n`);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import cometdServer from 'cometd-nodejs-server';
+import type CometDServerModule from 'cometd-nodejs-server';
 import type { CometDServer, Options as BayeuxOptions, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { SimState } from './state';
 import type { Snapshot } from './state';
@@ -17,7 +17,26 @@ import {
 import type { GwsReply } from './operations';
 import { closeOwner } from './lifetime';
 
-const { createCometDServer } = cometdServer;
+/**
+ * Loads cometd-nodejs-server, an optional peer dependency (a browser app's install should not pull a server), when a
+ * simulator starts; when it is missing, says what to install.
+ */
+async function bayeuxServerModule(): Promise<typeof CometDServerModule> {
+  try {
+    const mod = (await import('cometd-nodejs-server')) as typeof CometDServerModule & {
+      readonly default?: typeof CometDServerModule;
+    };
+    return mod.default ?? mod;
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
+      throw new Error(
+        'gws-rx/sim needs cometd-nodejs-server, an optional peer dependency: npm install cometd-nodejs-server',
+        { cause: e },
+      );
+    throw e;
+  }
+}
 
 /** A Bayeux message the simulator sends: a channel and its `data`. */
 export interface SimMessage {
@@ -189,6 +208,7 @@ const json = (
  * ```
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<GwsSimulator> {
+  const { createCometDServer } = await bayeuxServerModule();
   const users = options.users ?? { agent1: 'agent1-demo' };
   const [firstUser, firstPassword] = Object.entries(users)[0] ?? ['agent1', 'agent1-demo'];
   const requireAuth = options.requireAuth ?? true;

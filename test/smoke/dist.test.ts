@@ -23,7 +23,10 @@ const bareImports = (file: string, seen = new Set<string>()): string[] => {
   const code = readFileSync(path, 'utf8');
   const statement =
     /^(?:(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|(?:var|const|let)\s+\w+\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\))/gm;
-  const specs = [...code.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const specs = [
+    ...[...code.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3] ?? ''),
+    ...[...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? ''),
+  ];
   const own = specs.filter((s) => s.startsWith('./')).map((s) => join(dirname(file), s));
   return [
     ...new Set([...specs.filter((s) => s !== '' && !s.startsWith('.')), ...own.flatMap((f) => bareImports(f, seen))]),
