@@ -51,19 +51,6 @@ export default tseslint.config(
     },
   },
   {
-    // io-ts's array `is` skips holes while its validation does not; the decoder's fast path needs them to agree.
-    files: ['src/protocol/**/*.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='t'][callee.property.name='array']",
-          message: 'Use arrayOf from ./common: its `is` agrees with its validation on sparse arrays.',
-        },
-      ],
-    },
-  },
-  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

@@ -4,7 +4,6 @@ import {
   BooleanFromStringOrBoolean,
   NumberFromStringOrNumber,
   TrimmedString,
-  arrayOf,
   message,
   resource,
   trimmedEnum,
@@ -45,7 +44,7 @@ export const Call = resource('Call', {
   monitoring: BooleanFromStringOrBoolean,
   parentCallUri: t.string,
   parentCallPath: t.string,
-  case: arrayOf(t.unknown),
+  case: t.array(t.unknown),
 });
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Call extends t.TypeOf<typeof Call> {}

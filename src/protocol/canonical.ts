@@ -1,37 +1,67 @@
-// The decoder's fast path. A payload that is already canonical (what its codec would return unchanged) is its own
-// decoded value, so io-ts's validation, which allocates a context entry per property, optional ones included, can be
-// skipped. A check is compiled once per codec from the codec's structure; it never decides alone that a payload is
-// invalid: anything it does not accept goes through io-ts, which builds the usual path report.
+// The decoder's fast path (why it exists and how it was measured: bench/notes.md). A payload that is already
+// canonical, one its codec's decode returns unchanged (the same reference), is its own decoded value, so io-ts's
+// validation can be skipped. A canonical check never decides alone that a payload is invalid: anything it does not
+// accept goes through io-ts, which builds the usual path report.
 //
-// Object codecs are checked by code generated ahead of time (canonical.generated.ts, `npm run generate`): one function
-// per object shape, reading each property by its fixed name, so V8 keeps every read monomorphic. A shape without
-// generated code (a codec changed and the file was not regenerated; a test fails then) gets a generic loop with the
+// Canonical checks live in a registry of their own (`canonicalCheckOf`), apart from io-ts's `is`, which keeps its
+// meaning (a type guard for the codec's output type). Leaf codecs that transform their input register theirs; object
+// codecs are compiled from their structure, by code generated ahead of time (canonical.generated.ts, `npm run
+// generate`) keyed by the codec's name and the signature it was generated for. A shape without generated code for
+// its signature (a codec changed and the file was not regenerated; a test fails then) gets a generic loop with the
 // same semantics, only slower.
 import type * as t from 'io-ts';
-import { generatedChecks } from './canonical.generated';
 
-/** Holds only for values the codec it was compiled from decodes to themselves (same reference). */
+/**
+ * Holds only for values the codec it belongs to decodes to themselves (the same reference).
+ * @example
+ * ```ts
+ * const check = canonicalCheckOf(TrimmedString);
+ * check?.('Talking'); // true; ' Talking' is false (decoding trims it)
+ * ```
+ * @internal
+ */
 export type CanonicalCheck = (u: unknown) => boolean;
 
 /**
  * Whether decoders may skip validation of canonical inputs. Only tests turn it off, to compare both paths.
+ * @example
+ * ```ts
+ * fastPath.enabled = false; // every payload goes through io-ts's validation
+ * ```
  * @internal
  */
 export const fastPath = { enabled: true };
 
-const compiled = new WeakMap<t.Mixed, CanonicalCheck>();
+const registry = new WeakMap<object, CanonicalCheck>();
 
-/** The check registered for a codec (codecs made with `keepOwnKeys`), if any. @internal */
+/**
+ * The canonical check registered for a codec: leaf codecs and object codecs made with `keepOwnKeys` have one.
+ * @example
+ * ```ts
+ * canonicalCheckOf(NumberFromStringOrNumber)?.('30'); // false: decoding makes it the number 30
+ * ```
+ * @internal
+ */
 export const canonicalCheckOf = (codec: unknown): CanonicalCheck | undefined =>
-  typeof codec === 'object' && codec !== null ? compiled.get(codec as t.Mixed) : undefined;
+  typeof codec === 'object' && codec !== null ? registry.get(codec) : undefined;
 
-/** Records the check of a codec so that codecs built around it reuse it. @internal */
-export const registerCanonical = (codec: t.Mixed, check: CanonicalCheck): void => {
-  compiled.set(codec, check);
+/**
+ * Registers the canonical check of a codec, which codecs built around it reuse; returns the codec.
+ * @example
+ * ```ts
+ * // UpperFromString: a t.Type whose decode upper-cases a string, and whose `is` is `typeof u === 'string'`
+ * const Upper = registerCanonical(UpperFromString, (u) => typeof u === 'string' && u.toUpperCase() === u);
+ * ```
+ * @internal
+ */
+export const registerCanonical = <C extends object>(codec: C, check: CanonicalCheck): C => {
+  registry.set(codec, check);
+  return codec;
 };
 
 interface Tagged {
   readonly _tag?: string;
+  readonly name?: string;
   readonly props?: t.Props;
   readonly types?: readonly t.Mixed[];
   readonly type?: t.Mixed;
@@ -39,12 +69,23 @@ interface Tagged {
 
 /**
  * What a property holds: checked inline (`s` string, `n` number, `b` boolean, `r` record, `u` anything) or by the
- * compiled check of another codec (`L`, a leaf).
+ * canonical check of another codec (`L`, a leaf).
+ * @example
+ * ```ts
+ * const kind: FieldKind = 's'; // a t.string property
+ * ```
  * @internal
  */
 export type FieldKind = 's' | 'n' | 'b' | 'r' | 'u' | 'L';
 
-/** One property of an object shape. @internal */
+/**
+ * One property of an object shape.
+ * @example
+ * ```ts
+ * const id: Field = { key: 'id', required: true, kind: 's', array: false };
+ * ```
+ * @internal
+ */
 export interface Field {
   readonly key: string;
   readonly required: boolean;
@@ -53,14 +94,46 @@ export interface Field {
   readonly array: boolean;
 }
 
-/** The properties of an object codec, in io-ts's order (intersection members flattened). @internal */
+/**
+ * The properties of an object codec, in io-ts's order (intersection members flattened), under the key its generated
+ * check has: the codec's name, or for an unnamed codec its path from a named one (`TranscriptMessage.from`).
+ * @example
+ * ```ts
+ * compiledShapes().find((s) => s.key === 'Chat')?.signature; // 'id!s,state?L,uri?s,…'
+ * ```
+ * @internal
+ */
 export interface Shape {
-  readonly id: string;
+  readonly key: string;
   readonly signature: string;
   readonly fields: readonly Field[];
-  /** The compiled checks of its `L` fields, in field order. */
+  /** The canonical checks of its `L` fields, in field order. */
   readonly leaves: readonly CanonicalCheck[];
 }
+
+/**
+ * The generated check of one object shape: the {@link signatureHash} of the signature it was generated for, and a
+ * factory given the checks of the shape's `L` fields.
+ * @example
+ * ```ts
+ * const entry: GeneratedCheck = { hash: signatureHash('id!s'), check: () => (u) => isRecord(u) && typeof u.id === 'string' };
+ * ```
+ * @internal
+ */
+export interface GeneratedCheck {
+  readonly hash: string;
+  readonly check: (leaves: readonly CanonicalCheck[]) => CanonicalCheck;
+}
+
+/**
+ * Generated checks by shape key: what canonical.generated.ts exports.
+ * @example
+ * ```ts
+ * const none: GeneratedChecks = {}; // every object codec then gets the generic loop
+ * ```
+ * @internal
+ */
+export type GeneratedChecks = Readonly<Record<string, GeneratedCheck | undefined>>;
 
 const inlineKinds: Readonly<Record<string, FieldKind>> = {
   StringType: 's',
@@ -70,13 +143,26 @@ const inlineKinds: Readonly<Record<string, FieldKind>> = {
   UnknownType: 'u',
 };
 
+/**
+ * io-ts codecs whose decode returns its input unchanged whenever their `is` holds, so `is` is their canonical check:
+ * those of {@link inlineKinds} and these.
+ */
+const identityTags = new Set(['LiteralType', 'KeyofType', 'NullType', 'UndefinedType', 'AnyArrayType']);
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A name given on purpose (`Chat`); io-ts's default names are type expressions (`Partial<{ … }>`). */
+const givenName = (codec: t.Mixed): string | undefined => (IDENTIFIER.test(codec.name) ? codec.name : undefined);
+
 const kindOf = (codec: t.Mixed): FieldKind => inlineKinds[(codec as unknown as Tagged)._tag ?? ''] ?? 'L';
+
+const isArrayCodec = (c: Tagged): boolean => c._tag === 'ArrayType' || c._tag === 'ReadonlyArrayType';
 
 type LeafField = Field & { readonly leaf: t.Mixed | undefined };
 
 const fieldOf = (key: string, codec: t.Mixed, required: boolean): LeafField => {
   const c = codec as unknown as Tagged;
-  const item = c._tag === 'ArrayType' ? c.type : undefined;
+  const item = isArrayCodec(c) ? c.type : undefined;
   const of = item ?? codec;
   const kind = kindOf(of);
   return { key, required, kind, array: item !== undefined, leaf: kind === 'L' ? of : undefined };
@@ -101,12 +187,29 @@ function objectFields(codec: t.Mixed): LeafField[] | undefined {
   return undefined;
 }
 
-/** A shape's signature, e.g. `{id!s,state?L,capabilities?s[]}`: what generated code is keyed by. @internal */
-export const signatureOf = (fields: readonly Field[]): string =>
-  `{${fields.map((f) => `${JSON.stringify(f.key)}${f.required ? '!' : '?'}${f.kind}${f.array ? '[]' : ''}`).join(',')}}`;
+const quoteKey = (key: string): string => (IDENTIFIER.test(key) ? key : JSON.stringify(key));
 
-/** FNV-1a, 32 bits, as 8 hex digits: a short key for a signature. @internal */
-export const shapeId = (signature: string): string => {
+/**
+ * A shape's signature, e.g. `id!s,state?L,capabilities?s[]`: what its generated check was generated for.
+ * @example
+ * ```ts
+ * signatureOf([{ key: 'id', required: true, kind: 's', array: false }]); // 'id!s'
+ * ```
+ * @internal
+ */
+export const signatureOf = (fields: readonly Field[]): string =>
+  fields.map((f) => `${quoteKey(f.key)}${f.required ? '!' : '?'}${f.kind}${f.array ? '[]' : ''}`).join(',');
+
+/**
+ * FNV-1a, 32 bits, as 8 hex digits: what a generated check records of its signature, so that an entry generated for
+ * another signature (a stale file) is not used. Bytes of the browser bundle are why it is not the signature itself.
+ * @example
+ * ```ts
+ * signatureHash('id!s'); // 8 hex digits
+ * ```
+ * @internal
+ */
+export const signatureHash = (signature: string): string => {
   let h = 0x811c9dc5;
   for (let i = 0; i < signature.length; i++) {
     h ^= signature.charCodeAt(i);
@@ -115,22 +218,64 @@ export const shapeId = (signature: string): string => {
   return h.toString(16).padStart(8, '0');
 };
 
-// By signature, so that two shapes whose ids collide stay apart (a test requires the ids to be unique).
+// By key and signature: two codecs of one name and different shapes both show up, and the generator refuses them.
 const shapes = new Map<string, Shape>();
+const problems = new Set<string>();
 const generatedInUse = new WeakSet<CanonicalCheck>();
 
-/** Every object shape compiled so far (the generator's input). @internal */
+/**
+ * Every object shape compiled so far, in the order compiled (the generator's input).
+ * @example
+ * ```ts
+ * compiledShapes().map((s) => s.key); // ['Call', 'CallStateChangeMessage', …]
+ * ```
+ * @internal
+ */
 export const compiledShapes = (): readonly Shape[] => [...shapes.values()];
 
-/** Whether a check is generated code (a test holds every topic's codecs to it). @internal */
+/**
+ * What kept codecs off the fast path so far: an unnamed object codec at the top, a leaf codec without a registered
+ * canonical check. The generator refuses to run while there are any.
+ * @example
+ * ```ts
+ * canonicalProblems(); // [] when every codec compiled to a check
+ * ```
+ * @internal
+ */
+export const canonicalProblems = (): readonly string[] => [...problems];
+
+/**
+ * Whether a check is generated code (a test holds every topic's codecs to it).
+ * @example
+ * ```ts
+ * isGeneratedCheck(canonicalCheckOf(ChatStateChangeMessage)); // true
+ * ```
+ * @internal
+ */
 export const isGeneratedCheck = (check: CanonicalCheck | undefined): boolean =>
   check !== undefined && generatedInUse.has(check);
 
-/** Whether `o` has `k` as an own property. @internal */
+/**
+ * Whether `o` has `k` as an own property.
+ * @example
+ * ```ts
+ * hasOwn({ a: undefined }, 'a'); // true; hasOwn({}, 'toString') is false
+ * ```
+ * @internal
+ */
 export const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-/** A non-null object that is not an array: io-ts's `UnknownRecord`. @internal */
+
+/**
+ * A non-null object that is not an array: io-ts's `UnknownRecord`.
+ * @example
+ * ```ts
+ * isRecord({}); // true; isRecord([]) and isRecord(null) are false
+ * ```
+ * @internal
+ */
 export const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
+
 const inlineChecks: Readonly<Record<Exclude<FieldKind, 'L'>, CanonicalCheck>> = {
   s: (u) => typeof u === 'string',
   n: (u) => typeof u === 'number',
@@ -139,6 +284,7 @@ const inlineChecks: Readonly<Record<Exclude<FieldKind, 'L'>, CanonicalCheck>> = 
   u: () => true,
 };
 
+/** Every index, holes included (read as `undefined`), as io-ts's array validation reads them. */
 const every =
   (item: CanonicalCheck): CanonicalCheck =>
   (u) => {
@@ -147,10 +293,17 @@ const every =
     return true;
   };
 
+const never: CanonicalCheck = () => false;
+
 /**
- * The generic check of an object shape, with io-ts's own `is` semantics: a required key must be present (an own key
- * holding `undefined` is checked as `undefined`), an optional one is checked unless it is `undefined`. The
- * generated checks must agree with it (a property test compares them shape by shape).
+ * The generic check of an object shape: a required key must be present (an own key holding `undefined` is checked as
+ * `undefined`), an optional one is checked unless it is `undefined`. The generated checks must agree with it (a
+ * property test compares them shape by shape).
+ * @example
+ * ```ts
+ * const check = objectCheck([{ key: 'id', required: true, kind: 's', array: false }], []);
+ * check({ id: 'c1' }); // true; check({}) is false
+ * ```
  * @internal
  */
 export function objectCheck(fields: readonly Field[], leaves: readonly CanonicalCheck[]): CanonicalCheck {
@@ -177,43 +330,73 @@ export function objectCheck(fields: readonly Field[], leaves: readonly Canonical
 }
 
 /**
- * Compiles the canonical check of a codec. Objects are checked by generated code for their shape (or the generic
- * loop); arrays item by item; unions accept what one member accepts, which is exact because the unions of the
- * protocol have disjoint members (a string or an object, a string or a number); any other codec is asked through its
- * own `is`, which every transforming codec of this module defines as "already canonical".
+ * Compiles the canonical check of a codec: a registered check as is; objects by the generated check of their key and
+ * signature (or the generic loop); arrays item by item; unions accept what one member accepts, which is exact because
+ * the unions of the protocol have disjoint members (a string or an object, a string or a number); io-ts codecs that
+ * never transform by their `is`. Anything else never holds (always validated), and is listed by
+ * {@link canonicalProblems}.
+ * @example
+ * ```ts
+ * const check = compileCanonical(t.type({ id: TrimmedString }, 'Thing'), generatedChecks);
+ * check({ id: 'a' }); // true; { id: ' a' } is false
+ * ```
  * @internal
  */
-export function compileCanonical(codec: t.Mixed): CanonicalCheck {
-  const known = compiled.get(codec);
+export function compileCanonical(codec: t.Mixed, generated: GeneratedChecks): CanonicalCheck {
+  return compile(codec, generated, undefined);
+}
+
+/** Where an unnamed codec below `parent` sits, e.g. `MessageLogUpdated.messages[]`. */
+const below = (parent: string | undefined, step: string): string | undefined =>
+  parent === undefined ? undefined : `${parent}${step}`;
+
+function compile(codec: t.Mixed, generated: GeneratedChecks, path: string | undefined): CanonicalCheck {
+  const known = registry.get(codec);
   if (known) return known;
+  const key = givenName(codec) ?? path;
   const fields = objectFields(codec);
-  if (fields) {
-    const signature = signatureOf(fields);
-    const id = shapeId(signature);
-    const plain = fields.map(({ key, required, kind, array }) => ({ key, required, kind, array }));
-    const leaves = fields.flatMap((f) => (f.leaf ? [compileCanonical(f.leaf)] : []));
-    shapes.set(signature, { id, signature, fields: plain, leaves });
-    const generated = generatedChecks[id];
-    if (!generated) return objectCheck(fields, leaves);
-    const check = generated(leaves);
-    generatedInUse.add(check);
-    return check;
-  }
+  if (fields) return compileObject(codec, fields, generated, key);
   const c = codec as unknown as Tagged;
-  if (c._tag === 'ArrayType' && c.type) return every(compileCanonical(c.type));
-  if (c._tag === 'UnionType' && c.types) {
-    const members = c.types.map(compileCanonical);
-    return (u) => {
-      for (const m of members) if (m(u)) return true;
-      return false;
-    };
+  if (isArrayCodec(c) && c.type) return every(compile(c.type, generated, below(key, '[]')));
+  if (c._tag === 'ReadonlyType' && c.type) return compile(c.type, generated, key);
+  if ((c._tag === 'UnionType' || c._tag === 'IntersectionType') && c.types) {
+    // Unnamed object members share the union's key: two of them with different fields are refused by the generator.
+    const members = c.types.map((m) => compile(m, generated, key));
+    return c._tag === 'UnionType'
+      ? (u) => {
+          for (const m of members) if (m(u)) return true;
+          return false;
+        }
+      : (u) => {
+          for (const m of members) if (!m(u)) return false;
+          return true;
+        };
   }
-  if (c._tag === 'IntersectionType' && c.types) {
-    const members = c.types.map(compileCanonical);
-    return (u) => {
-      for (const m of members) if (!m(u)) return false;
-      return true;
-    };
+  const tag = c._tag ?? '';
+  if (inlineKinds[tag] !== undefined || identityTags.has(tag)) return codec.is.bind(codec);
+  problems.add(`${codec.name} has no canonical check (registerCanonical)`);
+  return never;
+}
+
+function compileObject(
+  codec: t.Mixed,
+  fields: readonly LeafField[],
+  generated: GeneratedChecks,
+  key: string | undefined,
+): CanonicalCheck {
+  const signature = signatureOf(fields);
+  const leaves = fields.flatMap((f) =>
+    f.leaf ? [compile(f.leaf, generated, below(key, `.${quoteKey(f.key)}${f.array ? '[]' : ''}`))] : [],
+  );
+  if (key === undefined) {
+    problems.add(`${codec.name} is an object codec with no name`);
+    return objectCheck(fields, leaves);
   }
-  return codec.is.bind(codec);
+  const plain = fields.map(({ key: k, required, kind, array }) => ({ key: k, required, kind, array }));
+  shapes.set(`${key}\n${signature}`, { key, signature, fields: plain, leaves });
+  const entry = hasOwn(generated, key) ? generated[key] : undefined;
+  if (entry === undefined || entry.hash !== signatureHash(signature)) return objectCheck(fields, leaves);
+  const check = entry.check(leaves);
+  generatedInUse.add(check);
+  return check;
 }

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { TranscriptMessage, arrayOf, message, resource } from './common';
+import { TranscriptMessage, message, resource } from './common';
 
 /**
  * A chat resource; `id` is required. States: Invited, Accepted, Chatting, Completed, Revoked, JoinFailed, …
@@ -37,7 +37,7 @@ export interface ChatStateChangeMessage extends t.TypeOf<typeof ChatStateChangeM
  */
 export const MessageLogUpdated = message(
   'MessageLogUpdated',
-  { messages: arrayOf(TranscriptMessage) },
+  { messages: t.array(TranscriptMessage) },
   { chatUri: t.string, chatPath: t.string, facebooksessionUri: t.string, facebooksessionPath: t.string },
 );
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,41 +1,44 @@
 import * as t from 'io-ts';
 import { compileCanonical, fastPath, hasOwn, isRecord, registerCanonical } from './canonical';
+import { generatedChecks } from './canonical.generated';
 
-/**
- * A string with no leading or trailing white space: what {@link TrimmedString} decodes to, so decoding it is a no-op.
- * Every transforming codec here has an `is` that holds only for values it would return unchanged; `keepOwnKeys`
- * relies on that to skip io-ts's validation of payloads that are already canonical.
- */
-const isTrimmed = (u: unknown): u is string => {
+// Every codec's `is` is io-ts's: a type guard for the codec's output type. What the decoder's fast path needs, a check
+// that holds only for values decoding returns unchanged, is registered apart with `registerCanonical` (canonical.ts).
+
+/** A string that decoding with {@link TrimmedString} leaves as is: no white space at either end. */
+const isTrimmed = (u: unknown): boolean => {
   if (typeof u !== 'string') return false;
   const n = u.length;
-  // Printable ASCII at both ends is never white space, and it is what enums and ids start and end with: that answer
-  // costs two char reads. Anything else asks `trim()` itself, whose idea of white space is Unicode's.
+  // Printable ASCII at both ends is never white space; anything else asks `trim()` (Unicode's white space).
+  // Why the two reads come first: bench/notes.md.
   return n === 0 || (isPrintableAscii(u.charCodeAt(0)) && isPrintableAscii(u.charCodeAt(n - 1))) || u.trim() === u;
 };
 const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
 
+const isString = (u: unknown): u is string => typeof u === 'string';
+const isNumber = (u: unknown): u is number => typeof u === 'number';
+const trim = (u: unknown, c: t.Context): t.Validation<string> =>
+  typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c);
+
 /**
- * A string with leading and trailing spaces removed (real servers send `" Talking"`). `is` holds for trimmed strings.
+ * A string with leading and trailing spaces removed (real servers send `" Talking"`). `is` holds for any string.
  * @example
  * ```ts
  * import { TrimmedString } from 'gws-rx';
  * TrimmedString.decode(' Talking'); // Right('Talking')
  * ```
  */
-export const TrimmedString = new t.Type<string, string, unknown>(
-  'TrimmedString',
+export const TrimmedString = registerCanonical(
+  new t.Type<string, string, unknown>('TrimmedString', isString, trim, (s) => s),
   isTrimmed,
-  (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
-  (s) => s,
 );
 
 /** Known values offered by editors while any other string stays valid: unknown values are data, not errors. */
 export type OpenEnum<L extends string> = L | (string & Record<never, never>);
 
 /**
- * Builds a trimmed string codec whose type lists the known values (as an {@link OpenEnum}); any string decodes.
- * `is` holds for trimmed strings only, the values decoding leaves unchanged.
+ * Builds a trimmed string codec whose type lists the known values (as an {@link OpenEnum}); any string decodes, and
+ * `is` holds for any string.
  * @example
  * ```ts
  * import * as t from 'io-ts';
@@ -48,52 +51,61 @@ export const trimmedEnum = <L extends string>(
   name: string,
   known: readonly L[],
 ): t.Type<OpenEnum<L>, string, unknown> =>
-  new t.Type<OpenEnum<L>, string, unknown>(
-    `${name}(${known.join(' | ')} | string)`,
-    (u): u is OpenEnum<L> => isTrimmed(u),
-    (u, c) => (typeof u === 'string' ? t.success(u.trim()) : t.failure(u, c)),
-    (s) => s,
+  registerCanonical(
+    new t.Type<OpenEnum<L>, string, unknown>(`${name}(${known.join(' | ')} | string)`, isString, trim, (s) => s),
+    isTrimmed,
   );
 
 /**
- * A number, or a string holding one (`"30"`), decoded to a number. `is` holds for finite numbers only.
+ * A finite number, or a string holding one (`"30"`), decoded to a number. `is` holds for any number.
  * @example
  * ```ts
  * import { NumberFromStringOrNumber } from 'gws-rx';
  * NumberFromStringOrNumber.decode('30'); // Right(30); 'thirty' is a Left
  * ```
  */
-export const NumberFromStringOrNumber = new t.Type<number, number, unknown>(
-  'NumberFromStringOrNumber',
-  (u): u is number => typeof u === 'number' && Number.isFinite(u),
-  (u, c) => {
-    if (typeof u === 'number') return Number.isFinite(u) ? t.success(u) : t.failure(u, c);
-    if (typeof u === 'string' && u.trim() !== '') {
-      const n = Number(u.trim());
-      return Number.isFinite(n) ? t.success(n) : t.failure(u, c);
-    }
-    return t.failure(u, c);
-  },
-  (n) => n,
+export const NumberFromStringOrNumber = registerCanonical(
+  new t.Type<number, number, unknown>(
+    'NumberFromStringOrNumber',
+    isNumber,
+    (u, c) => {
+      if (typeof u === 'number') return Number.isFinite(u) ? t.success(u) : t.failure(u, c);
+      if (typeof u === 'string' && u.trim() !== '') {
+        const n = Number(u.trim());
+        return Number.isFinite(n) ? t.success(n) : t.failure(u, c);
+      }
+      return t.failure(u, c);
+    },
+    (n) => n,
+  ),
+  (u) => typeof u === 'number' && Number.isFinite(u),
 );
 
+const isIndex = (u: unknown): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0;
+
 /**
- * A transcript index: a non-negative safe integer (numeric strings accepted).
+ * A transcript index: a non-negative safe integer (numeric strings accepted). Like io-ts's `Int`, `is` holds for the
+ * values the type allows: non-negative safe integers.
  * @example
  * ```ts
  * import { TranscriptIndex } from 'gws-rx';
  * TranscriptIndex.decode('3'); // Right(3); -1, 1.5 and undefined are Lefts
  * ```
  */
-export const TranscriptIndex = new t.Type<number, number, unknown>(
-  'TranscriptIndex',
-  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
-  (u, c) => {
-    const n = typeof u === 'string' && u.trim() !== '' ? Number(u.trim()) : u;
-    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? t.success(n) : t.failure(u, c);
-  },
-  (n) => n,
+export const TranscriptIndex = registerCanonical(
+  new t.Type<number, number, unknown>(
+    'TranscriptIndex',
+    isIndex,
+    (u, c) => {
+      const n = typeof u === 'string' && u.trim() !== '' ? Number(u.trim()) : u;
+      return isIndex(n) ? t.success(n) : t.failure(u, c);
+    },
+    (n) => n,
+  ),
+  isIndex,
 );
+
+const isBoolean = (u: unknown): u is boolean => typeof u === 'boolean';
 
 /**
  * A boolean, or `"true"` / `"false"` (any case, trimmed).
@@ -103,15 +115,18 @@ export const TranscriptIndex = new t.Type<number, number, unknown>(
  * BooleanFromStringOrBoolean.decode('false'); // Right(false)
  * ```
  */
-export const BooleanFromStringOrBoolean = new t.Type<boolean, boolean, unknown>(
-  'BooleanFromStringOrBoolean',
-  (u): u is boolean => typeof u === 'boolean',
-  (u, c) => {
-    if (typeof u === 'boolean') return t.success(u);
-    const s = typeof u === 'string' ? u.trim().toLowerCase() : undefined;
-    return s === 'true' ? t.success(true) : s === 'false' ? t.success(false) : t.failure(u, c);
-  },
-  (b) => b,
+export const BooleanFromStringOrBoolean = registerCanonical(
+  new t.Type<boolean, boolean, unknown>(
+    'BooleanFromStringOrBoolean',
+    isBoolean,
+    (u, c) => {
+      if (typeof u === 'boolean') return t.success(u);
+      const s = typeof u === 'string' ? u.trim().toLowerCase() : undefined;
+      return s === 'true' ? t.success(true) : s === 'false' ? t.success(false) : t.failure(u, c);
+    },
+    (b) => b,
+  ),
+  isBoolean,
 );
 
 /**
@@ -184,37 +199,27 @@ export type TranscriptEventType = t.TypeOf<typeof TranscriptEventType>;
 /**
  * A literal `messageType`, accepted with stray spaces and, when `aliases` are given, under other spellings; always
  * decoded to `value`.
+ * @example
+ * ```ts
+ * messageTypeLiteral('TweetOperationResponse', ['TwitterOperationResponse']).decode(' TwitterOperationResponse'); // Right('TweetOperationResponse')
+ * ```
  */
 export const messageTypeLiteral = <V extends string>(
   value: V,
   aliases: readonly string[] = [],
-): t.Type<V, V, unknown> =>
-  new t.Type<V, V, unknown>(
-    value,
-    (u): u is V => u === value,
-    (u, c) =>
-      typeof u === 'string' && (u.trim() === value || aliases.includes(u.trim())) ? t.success(value) : t.failure(u, c),
-    (v) => v,
-  );
-
-/**
- * `t.array` whose `is` reads every index, holes included, as its validation does (io-ts's `is` uses `every`, which
- * skips holes). JSON never has holes, but arrays built in code can, and the fast path of {@link keepOwnKeys} needs the
- * two to agree. Use it instead of `t.array` in this module's codecs.
- */
-export const arrayOf = <C extends t.Mixed>(item: C): t.ArrayC<C> => {
-  // eslint-disable-next-line no-restricted-syntax -- the one place that wraps it
-  const base = t.array(item);
-  return new t.ArrayType(
-    base.name,
-    (u): u is t.TypeOf<C>[] => {
-      if (!Array.isArray(u)) return false;
-      for (let i = 0; i < u.length; i++) if (!item.is(u[i])) return false;
-      return true;
-    },
-    base.validate,
-    base.encode,
-    item,
+): t.Type<V, V, unknown> => {
+  const is = (u: unknown): u is V => u === value;
+  return registerCanonical(
+    new t.Type<V, V, unknown>(
+      value,
+      is,
+      (u, c) =>
+        typeof u === 'string' && (u.trim() === value || aliases.includes(u.trim()))
+          ? t.success(value)
+          : t.failure(u, c),
+      (v) => v,
+    ),
+    is,
   );
 };
 
@@ -223,22 +228,29 @@ const define = (o: object, k: string, value: unknown): void => {
 };
 
 /**
- * Wraps an object codec for the hot path and for hostile keys.
+ * Wraps an object codec for the decoder's fast path and for hostile keys; `is` stays the codec's own.
  *
- * - **Fast path.** A check compiled from the codec's structure (see `canonical.ts`) tells whether the input is
- *   already canonical: every `is` in this module holds only for values its codec returns unchanged, and io-ts returns
- *   an unchanged input as is. Such an input is its own decoded value, and io-ts's validation is skipped. Anything
- *   else is validated as usual, so failures keep their full path report. A property test checks both paths agree.
+ * - **Fast path.** The codec's canonical check, compiled from its structure (see `canonical.ts`), tells whether the
+ *   input is already canonical, i.e. what decoding would return unchanged. Such an input is its own decoded value,
+ *   and io-ts's validation is skipped. Anything else is validated as usual, so failures keep their full path report.
+ *   A property test checks both paths agree.
  * - **`__proto__`.** io-ts copies objects with assignment, which would turn a `__proto__` key into the copy's
  *   prototype (no global pollution, but a corrupted value); when a copy is needed this rebuilds it from the input's
  *   own keys only (decoded values where the codec decoded one, the raw value otherwise), so nothing inherited leaks
  *   in.
+ *
+ * Give the codec a name (`t.intersection([…], 'Chat')`): its generated check is keyed by it.
+ * @example
+ * ```ts
+ * const Thing = keepOwnKeys(t.type({ id: TrimmedString }, 'Thing'));
+ * Thing.decode({ id: 'a' }); // Right, the same object; { id: ' a' } decodes to a trimmed copy
+ * ```
  */
 export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> => {
-  const canonical = compileCanonical(codec);
+  const canonical = compileCanonical(codec, generatedChecks);
   const wrapped = new t.Type<A, O, unknown>(
     codec.name,
-    (u): u is A => canonical(u),
+    codec.is,
     (u, c) => {
       if (fastPath.enabled && canonical(u)) return t.success(u as A);
       const result = codec.validate(u, c);
@@ -256,8 +268,7 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     },
     codec.encode,
   );
-  registerCanonical(wrapped, canonical);
-  return wrapped;
+  return registerCanonical(wrapped, canonical);
 };
 
 /**
@@ -280,15 +291,18 @@ export type UserData = t.TypeOf<typeof UserData>;
  * ParticipantDetails.decode({ nickname: 'Ann', type: ' Agent' }); // Right({ nickname: 'Ann', type: 'Agent' })
  * ```
  */
-export const ParticipantDetails = t.partial({
-  nickname: t.string,
-  type: TrimmedString,
-  participantId: t.string,
-  phoneNumber: t.string,
-  digits: t.string,
-  e164Number: t.string,
-  formattedPhoneNumber: t.string,
-});
+export const ParticipantDetails = t.partial(
+  {
+    nickname: t.string,
+    type: TrimmedString,
+    participantId: t.string,
+    phoneNumber: t.string,
+    digits: t.string,
+    e164Number: t.string,
+    formattedPhoneNumber: t.string,
+  },
+  'ParticipantDetails',
+);
 /**
  * A participant: an object, or (older servers) just a string with details in `participantsInfo`.
  * @example
@@ -307,16 +321,22 @@ export const resourceProps = {
     state: InteractionState,
     uri: t.string,
     path: t.string,
-    capabilities: arrayOf(t.string),
+    capabilities: t.array(t.string),
     userData: UserData,
-    participants: arrayOf(Participant),
-    participantsInfo: arrayOf(t.UnknownRecord),
+    participants: t.array(Participant),
+    participantsInfo: t.array(t.UnknownRecord),
     receivedDate: t.string,
     comment: t.string,
   },
 };
 
-/** Builds a resource codec: the common fields plus `extra` optional ones. */
+/**
+ * Builds a resource codec named `name`: the common fields plus `extra` optional ones.
+ * @example
+ * ```ts
+ * const Workitem = resource('Workitem', { workitemType: TrimmedString, subject: t.string });
+ * ```
+ */
 export const resource = <P extends t.Props>(name: string, extra: P) =>
   keepOwnKeys(
     t.intersection([t.type(resourceProps.required), t.partial({ ...resourceProps.optional, ...extra })], name),
@@ -336,13 +356,19 @@ export const envelopeProps = {
 
 /**
  * Builds a message codec: a `messageType` literal (with optional alias spellings), the envelope fields, and the
- * message's own required and optional fields. Unknown extra fields are kept in the decoded value.
+ * message's own required and optional fields. Unknown extra fields are kept in the decoded value. The codec is named
+ * `name` (by default the message type): two codecs of one message type with different fields need names apart.
+ * @example
+ * ```ts
+ * const IMLogUpdateMessage = message('IMLogUpdateMessage', { imSessionPath: t.string, message: t.string }, {});
+ * ```
  */
 export const message = <V extends string, R extends t.Props, O extends t.Props>(
   messageType: V,
   required: R,
   optional: O,
   aliases: readonly string[] = [],
+  name: string = messageType,
 ) =>
   keepOwnKeys(
     t.intersection(
@@ -352,7 +378,7 @@ export const message = <V extends string, R extends t.Props, O extends t.Props>(
         t.type(required),
         t.partial(optional),
       ],
-      messageType,
+      name,
     ),
   );
 

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import type { ErrorMessage } from './common';
-import { TrimmedString, arrayOf, keepOwnKeys, message, trimmedEnum } from './common';
+import { TrimmedString, keepOwnKeys, message, trimmedEnum } from './common';
 
 /**
  * The agent's state on a device; unknown values are kept.
@@ -60,7 +60,7 @@ export const Device = keepOwnKeys(
         doNotDisturb: TrimmedString,
         forwardTo: t.string,
         voiceEnvironmentUri: t.string,
-        capabilities: arrayOf(t.string),
+        capabilities: t.array(t.string),
         supervisorMonitoringState: t.UnknownRecord,
       }),
     ],
@@ -78,7 +78,7 @@ export interface Device extends t.TypeOf<typeof Device> {}
  * DeviceStateChangeMessage.decode({ messageType: 'DeviceStateChangeMessage', devices: [{ id: 'd1' }] }); // Right
  * ```
  */
-export const DeviceStateChangeMessage = message('DeviceStateChangeMessage', { devices: arrayOf(Device) }, {});
+export const DeviceStateChangeMessage = message('DeviceStateChangeMessage', { devices: t.array(Device) }, {});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DeviceStateChangeMessage extends t.TypeOf<typeof DeviceStateChangeMessage> {}
 

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { NumberFromStringOrNumber, TrimmedString, arrayOf, message, resource } from './common';
+import { NumberFromStringOrNumber, TrimmedString, message, resource } from './common';
 
 /**
  * An email attachment.
@@ -28,14 +28,14 @@ export const EmailAttachment = t.partial({
 export const Email = resource('Email', {
   contactId: t.string,
   from: t.string,
-  to: arrayOf(t.string),
-  cc: arrayOf(t.string),
-  bcc: arrayOf(t.string),
+  to: t.array(t.string),
+  cc: t.array(t.string),
+  bcc: t.array(t.string),
   subject: t.string,
   body: t.string,
   bodyAsPlainText: t.string,
   mime: t.string,
-  attachments: arrayOf(EmailAttachment),
+  attachments: t.array(EmailAttachment),
   emailType: TrimmedString,
 });
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

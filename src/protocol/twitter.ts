@@ -13,9 +13,14 @@ export const Tweet = resource('Tweet', { tweetType: TrimmedString, twitterType: 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Tweet extends t.TypeOf<typeof Tweet> {}
 
-const TweetStateChangeWire = message('TweetStateChangeMessage', {}, { tweet: Tweet, twitter: Tweet }, [
-  'TwitterStateChangeMessage',
-]);
+// Two codecs of one message type: the wire form needs a name of its own (generated checks are keyed by name).
+const TweetStateChangeWire = message(
+  'TweetStateChangeMessage',
+  {},
+  { tweet: Tweet, twitter: Tweet },
+  ['TwitterStateChangeMessage'],
+  'TweetStateChangeWire',
+);
 const TweetStateChangeNormalized = message('TweetStateChangeMessage', { tweet: Tweet }, {});
 
 /**

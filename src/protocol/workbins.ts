@@ -38,6 +38,7 @@ export const WorkbinItem = keepOwnKeys(
 export interface WorkbinItem extends t.TypeOf<typeof WorkbinItem> {}
 
 const WorkbinStateChangeWire = message('WorkbinStateChangeMessage', { id: t.string }, { action: TrimmedString });
+const WorkbinItemFields = t.partial({ item: WorkbinItem, itemKey: t.string });
 const ITEM_KEY = /StateResourceV2$/;
 
 /**
@@ -56,7 +57,7 @@ export const WorkbinStateChangeMessage = new t.Type<
   unknown
 >(
   'WorkbinStateChangeMessage',
-  (u): u is t.TypeOf<typeof WorkbinStateChangeWire> => WorkbinStateChangeWire.is(u),
+  (u) => WorkbinStateChangeWire.is(u) && WorkbinItemFields.is(u),
   (u, c) => {
     const wire = WorkbinStateChangeWire.validate(u, c);
     if (wire._tag === 'Left') return wire;

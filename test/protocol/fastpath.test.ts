@@ -1,16 +1,27 @@
-// The decoder's fast path (keepOwnKeys returns a payload unchanged when its codec's `is` holds) must give exactly what
-// io-ts's full validation gives: same Right values, same Left reasons and path reports.
+// The decoder's fast path (keepOwnKeys returns a payload unchanged when its codec's canonical check holds) must give
+// exactly what io-ts's full validation gives: same Right values, same Left reasons and path reports. And `is` keeps
+// io-ts's meaning: a type guard for the codec's output type, apart from the canonical check.
+import * as t from 'io-ts';
 import fc from 'fast-check';
 import { decodeNotification, readerOf } from '../../src/protocol/decode';
+import { topicCodecs } from '../../src/protocol/topics';
 import {
   BooleanFromStringOrBoolean,
   InteractionState,
   NumberFromStringOrNumber,
   TranscriptIndex,
+  TranscriptMessage,
   TrimmedString,
+  keepOwnKeys,
   messageTypeLiteral,
 } from '../../src/protocol/common';
-import { fastPath } from '../../src/protocol/canonical';
+import { Chat, MessageLogUpdated } from '../../src/protocol/chats';
+import { Call } from '../../src/protocol/calls';
+import { TweetStateChangeMessage } from '../../src/protocol/twitter';
+import { WorkbinStateChangeMessage } from '../../src/protocol/workbins';
+import { canonicalCheckOf, compileCanonical, fastPath, isGeneratedCheck } from '../../src/protocol/canonical';
+import type { CanonicalCheck } from '../../src/protocol/canonical';
+import { generatedChecks } from '../../src/protocol/canonical.generated';
 import { allSeeds } from '../fixtures/seeds';
 import { mutatedMessage } from '../reliability/fuzzgen';
 
@@ -94,10 +105,12 @@ describe('fast path of the decoder', () => {
     ['TranscriptIndex', TranscriptIndex],
     ['BooleanFromStringOrBoolean', BooleanFromStringOrBoolean],
     ['a messageType literal with an alias', messageTypeLiteral('TweetOperationResponse', ['TwitterOperationResponse'])],
-  ])('%s: `is` holds only for values its decode returns unchanged', (_name, codec) => {
+  ])('%s: its canonical check holds only for values its decode returns unchanged', (_name, codec) => {
+    const canonical = canonicalCheckOf(codec) as CanonicalCheck;
+    expect(canonical).toBeDefined();
     fc.assert(
       fc.property(scalar, (u) => {
-        if (!codec.is(u)) return;
+        if (!canonical(u)) return;
         const r = codec.decode(u);
         expect(r).toEqual({ _tag: 'Right', right: u });
         if (r._tag === 'Right') expect(Object.is(r.right, u)).toBe(true);
@@ -106,7 +119,8 @@ describe('fast path of the decoder', () => {
     );
   });
 
-  test('TrimmedString.is is exactly "trim() leaves it as is", Unicode white space and ASCII edges included', () => {
+  test('the canonical check of TrimmedString is exactly "trim() leaves it as is", Unicode white space included', () => {
+    const canonical = canonicalCheckOf(TrimmedString) as CanonicalCheck;
     const edge = fc.constantFrom(
       ' ',
       '\t',
@@ -128,7 +142,7 @@ describe('fast path of the decoder', () => {
     );
     fc.assert(
       fc.property(text, (s) => {
-        expect(TrimmedString.is(s)).toBe(s.trim() === s);
+        expect(canonical(s)).toBe(s.trim() === s);
       }),
       { numRuns: 3000 },
     );
@@ -194,5 +208,94 @@ describe('fast path of the decoder', () => {
       log,
       chat,
     ]);
+  });
+});
+
+describe('`is` keeps io-ts meaning: a type guard for the output type, apart from the canonical check', () => {
+  test.each([
+    ['TrimmedString', TrimmedString, ' x', true, false],
+    ['InteractionState (an open enum)', InteractionState, 'Talking ', true, false],
+    ['NumberFromStringOrNumber', NumberFromStringOrNumber, NaN, true, false],
+    ['NumberFromStringOrNumber, a numeric string', NumberFromStringOrNumber, '30', false, false],
+    ['BooleanFromStringOrBoolean, a boolean string', BooleanFromStringOrBoolean, 'true', false, false],
+    ['TranscriptIndex, a numeric string', TranscriptIndex, '3', false, false],
+    ['a messageType literal, padded', messageTypeLiteral('ErrorMessage'), ' ErrorMessage', false, false],
+    ['TranscriptMessage, a padded type', TranscriptMessage, { index: 1, type: 'Text ' }, true, false],
+    ['Chat, a padded state', Chat, { id: 'c1', state: ' Chatting' }, true, false],
+    ['Call, a NaN duration', Call, { id: 'c1', duration: NaN }, true, false],
+    [
+      'MessageLogUpdated, a padded transcript type',
+      MessageLogUpdated,
+      { messageType: 'MessageLogUpdated', messages: [{ index: 1, type: ' Text' }] },
+      true,
+      false,
+    ],
+  ] as const)('%s: is(%p) is %p, its canonical check %p', (_name, codec, value, is, canonical) => {
+    expect((codec as t.Mixed).is(value)).toBe(is);
+    expect(canonicalCheckOf(codec)?.(value)).toBe(canonical);
+  });
+
+  test('TrimmedString.is is typeof string, its canonical check is false on padded strings', () => {
+    fc.assert(
+      fc.property(fc.anything(), (u) => {
+        expect(TrimmedString.is(u)).toBe(typeof u === 'string');
+        expect(NumberFromStringOrNumber.is(u)).toBe(typeof u === 'number');
+        expect(BooleanFromStringOrBoolean.is(u)).toBe(typeof u === 'boolean');
+      }),
+    );
+    expect(TrimmedString.is(' x')).toBe(true);
+    expect(canonicalCheckOf(TrimmedString)?.(' x')).toBe(false);
+  });
+
+  test('every value a codec decodes to passes its `is` (decode, then is, of documented and near-canonical payloads)', () => {
+    fc.assert(
+      fc.property(nearCanonical, (input) => {
+        const r = decodeNotification(input);
+        if (r._tag === 'Left') return;
+        const codecs = topicCodecs[r.right.channel] as Readonly<Record<string, t.Mixed>>;
+        expect(codecs[r.right.data.messageType]?.is(r.right.data)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('the reshaping codecs guard their output type (normalized tweet, workbin item)', () => {
+    const tweet = TweetStateChangeMessage.decode({ messageType: 'TwitterStateChangeMessage', twitter: { id: 't1' } });
+    expect(tweet._tag === 'Right' && TweetStateChangeMessage.is(tweet.right)).toBe(true);
+    expect(TweetStateChangeMessage.is({ messageType: 'TweetStateChangeMessage', twitter: { id: 't1' } })).toBe(false);
+    const wb = { messageType: 'WorkbinStateChangeMessage', id: 'wb1' };
+    expect(WorkbinStateChangeMessage.is({ ...wb, item: { id: 'e1' }, itemKey: 'emailStateResourceV2' })).toBe(true);
+    expect(WorkbinStateChangeMessage.is({ ...wb, item: { id: 7 } })).toBe(false);
+  });
+
+  test('arrays: t.array again (holes are read as undefined by the canonical check, as by validation)', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [{ index: 1, type: 'Text' }, , { index: 3, type: 'Text' }];
+    const data = { messageType: 'MessageLogUpdated', messages: sparse };
+    expect(canonicalCheckOf(MessageLogUpdated)?.(data)).toBe(false);
+    expect(MessageLogUpdated.decode(data)._tag).toBe('Left');
+  });
+});
+
+describe('a stale or missing generated check falls back to the generic loop', () => {
+  const Thing = t.intersection([t.type({ id: t.string }), t.partial({ state: TrimmedString })], 'Chat');
+
+  test('an entry generated for another signature is not used, and the check is still right', () => {
+    const check = compileCanonical(Thing, generatedChecks);
+    expect(isGeneratedCheck(check)).toBe(false);
+    expect([check({ id: 'c1', state: 'Chatting' }), check({ id: 'c1', state: ' Chatting' }), check({})]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  test('no entry at all: the generic loop, and keepOwnKeys still decodes canonical payloads to themselves', () => {
+    const check = compileCanonical(Thing, {});
+    expect(isGeneratedCheck(check)).toBe(false);
+    const Wrapped = keepOwnKeys(t.type({ id: t.string }, 'StaleThing'));
+    const value = { id: 'x' };
+    const r = Wrapped.decode(value);
+    expect(r._tag === 'Right' && r.right).toBe(value);
   });
 });

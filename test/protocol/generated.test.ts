@@ -1,26 +1,60 @@
 // The decoder's generated checks (src/protocol/canonical.generated.ts) must be exactly what the codecs compile to, and
-// every topic's message codecs must use them. `npm run generate` rewrites the file (GWS_RX_GENERATE=1).
-import { readFileSync, writeFileSync } from 'node:fs';
-import fc from 'fast-check';
+// every topic's message codecs must use them. `npm run generate` (scripts/generate.mjs) rewrites the file.
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { topicCodecs, topicNames } from '../../src/protocol/topics';
-import { canonicalCheckOf, compiledShapes, isGeneratedCheck, objectCheck } from '../../src/protocol/canonical';
+import {
+  canonicalCheckOf,
+  canonicalProblems,
+  compiledShapes,
+  isGeneratedCheck,
+  objectCheck,
+  signatureHash,
+} from '../../src/protocol/canonical';
 import { generatedChecks } from '../../src/protocol/canonical.generated';
-import { emitChecks } from './emitChecks';
+import { emitChecks } from '../../scripts/emitChecks';
 
-const FILE = join(__dirname, '../../src/protocol/canonical.generated.ts');
+const ROOT = join(__dirname, '../..');
 
 describe('generated canonical checks', () => {
   test('the committed file is what the codecs compile to (after a codec change: npm run generate)', () => {
-    const expected = emitChecks(compiledShapes(), FILE);
-    if (process.env.GWS_RX_GENERATE === '1') writeFileSync(FILE, expected);
-    expect(readFileSync(FILE, 'utf8')).toBe(expected);
+    const run = spawnSync(process.execPath, ['scripts/generate.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
-  test('every shape has its own id', () => {
+  test('the generator sees the shapes these tests load: one generated entry per key, for the same signature', () => {
     const shapes = compiledShapes();
-    expect(shapes.length).toBeGreaterThan(20);
-    expect(new Set(shapes.map((s) => s.id)).size).toBe(shapes.length);
+    expect(shapes.length).toBeGreaterThan(30);
+    expect(Object.fromEntries(Object.entries(generatedChecks).map(([key, entry]) => [key, entry?.hash]))).toEqual(
+      Object.fromEntries(shapes.map((s) => [s.key, signatureHash(s.signature)])),
+    );
+  });
+
+  test('every codec compiles to a check: each object codec is named or below a named one, each leaf has a check', () => {
+    expect(canonicalProblems()).toEqual([]);
+  });
+
+  test('shapes are keyed by codec name, or by their path below a named codec', () => {
+    const keys = compiledShapes().map((s) => s.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'Chat',
+        'ChatStateChangeMessage',
+        'MessageLogUpdated',
+        'TranscriptMessage',
+        'TranscriptMessage.from',
+        'Email.attachments[]',
+        'ParticipantDetails',
+      ]),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('two object codecs of one name and different fields are refused by the emitter', () => {
+    const [a, b] = compiledShapes().filter((s) => s.key === 'Chat' || s.key === 'Call');
+    if (a === undefined || b === undefined) throw new Error('no Chat or Call shape');
+    expect(() => emitChecks([a, { ...b, key: a.key }])).toThrow(/two object codecs are named/);
   });
 
   test('every message codec of every topic is checked by generated code', () => {
@@ -53,8 +87,10 @@ const value = fc.oneof(
 
 describe('each generated check agrees with the generic loop on its shape', () => {
   const shapes = compiledShapes();
-  test.each(shapes.map((s) => [s.signature, s] as const))('%s', (_signature, shape) => {
-    const generated = generatedChecks[shape.id]?.(shape.leaves);
+  test.each(shapes.map((s) => [s.key, s] as const))('%s', (_key, shape) => {
+    const entry = generatedChecks[shape.key];
+    expect(entry?.hash).toBe(signatureHash(shape.signature));
+    const generated = entry?.check(shape.leaves);
     expect(generated).toBeDefined();
     const generic = objectCheck(shape.fields, shape.leaves);
     // an object with every field absent, undefined or holding one of the values above, plus an unknown key
