@@ -10,6 +10,7 @@ import { isRecord } from '../protocol/canonical';
 import { decodeData } from '../protocol/decode';
 import type { DecodeFailure, Notification } from '../protocol/decode';
 import type { TopicMap, TopicName } from '../protocol/topics';
+import { mediaKinds } from '../protocol/media';
 
 /** Where the resources of one snapshot list go: the topic, the message type, and the key of the resource. */
 interface Route {
@@ -17,56 +18,30 @@ interface Route {
   readonly channel: TopicName;
   readonly messageType: string;
   readonly key: string;
+  /** The message holds a list of resources (devices). */
+  readonly many: boolean;
+  /** States that end a conversation; none for keyed state (devices, services). */
+  readonly ended: ReadonlySet<string>;
   /** State written into the synthetic end of a conversation the snapshot no longer lists; none for keyed state. */
   readonly end?: string;
 }
 
-const routes: readonly Route[] = [
-  { list: 'devices', channel: '/v2/me/devices', messageType: 'DeviceStateChangeMessage', key: 'devices' },
-  { list: 'calls', channel: '/v2/me/calls', messageType: 'CallStateChangeMessage', key: 'call', end: 'Released' },
-  { list: 'chats', channel: '/v2/me/chats', messageType: 'ChatStateChangeMessage', key: 'chat', end: 'Completed' },
-  {
-    list: 'imSessions',
-    channel: '/v2/me/im-sessions',
-    messageType: 'IMSessionStateChangeMessage',
-    key: 'imSession',
-    end: 'Completed',
-  },
-  { list: 'emails', channel: '/v2/me/emails', messageType: 'EmailStateChangeMessage', key: 'email', end: 'Completed' },
-  {
-    list: 'workitems',
-    channel: '/v2/me/workitems',
-    messageType: 'WorkitemStateChangeMessage',
-    key: 'workitem',
-    end: 'Completed',
-  },
-  {
-    list: 'openmedia',
-    channel: '/v2/me/openmedia',
-    messageType: 'OpenmediaStateChangeMessage',
-    key: 'openmedia',
-    end: 'Completed',
-  },
-  {
-    list: 'facebook',
-    channel: '/v2/me/facebook',
-    messageType: 'FacebookStateChangeMessage',
-    key: 'facebook',
-    end: 'Completed',
-  },
-  {
-    list: 'facebooksessions',
-    channel: '/v2/me/facebooksession',
-    messageType: 'FacebooksessionStateChangeMessage',
-    key: 'facebooksession',
-    end: 'Completed',
-  },
-  { list: 'tweets', channel: '/v2/me/twitter', messageType: 'TweetStateChangeMessage', key: 'tweet', end: 'Completed' },
-  { list: 'services', channel: '/notifications/services', messageType: 'ServiceStateChangeMessage', key: 'service' },
-];
-
-/** States after which a conversation is gone (union of the operators' default end states). */
-const ENDED = new Set(['Completed', 'Revoked', 'JoinFailed', 'Released', 'Ended']);
+// One route per media kind that GET /api/v2/me?subresources=* lists, from the registry.
+const routes: readonly Route[] = Object.values(mediaKinds).flatMap((kind): Route[] =>
+  kind.snapshotList === undefined
+    ? []
+    : [
+        {
+          list: kind.snapshotList,
+          channel: kind.channel,
+          messageType: kind.stateMessage,
+          key: kind.resourceKey,
+          many: kind.many,
+          ended: new Set(kind.endStates ?? []),
+          ...(kind.endStates === undefined ? {} : { end: kind.endStates[0] }),
+        },
+      ],
+);
 
 /** Why a snapshot could not be read. The message is one line and never holds a header value. */
 export class SnapshotError extends Error {
@@ -139,8 +114,8 @@ const decodeAs = (channel: TopicName, data: Readonly<Record<string, unknown>>) =
 
 // Conversation state changes carry `notificationType: StatusChange`; device and service messages carry none.
 const wrap = (route: Route, resource: unknown): Readonly<Record<string, unknown>> =>
-  route.key === 'devices'
-    ? { messageType: route.messageType, devices: [resource] }
+  route.many
+    ? { messageType: route.messageType, [route.key]: [resource] }
     : route.end === undefined
       ? { messageType: route.messageType, [route.key]: resource }
       : { messageType: route.messageType, notificationType: 'StatusChange', [route.key]: resource };
@@ -251,7 +226,7 @@ export function withSnapshots<K extends TopicName>(
       for (const { id, state } of resourcesOf(route, data)) {
         touched?.add(id);
         if (route.end === undefined) continue;
-        if (ENDED.has(state)) open.delete(id);
+        if (route.ended.has(state)) open.delete(id);
         else open.add(id);
       }
     };

@@ -4,7 +4,7 @@ import type { ConnectionState } from '../client/connection';
 import type { TopicName } from '../protocol/topics';
 import { callConversations } from '../operators/callConversations';
 import { chatConversations } from '../operators/chatConversations';
-import { conversationSnapshots } from '../operators/conversationSnapshots';
+import { liveConversations } from '../operators/liveConversations';
 import { deviceStates } from '../operators/deviceStates';
 import { emailConversations } from '../operators/emailConversations';
 import { imSessionConversations } from '../operators/imSessionConversations';
@@ -100,27 +100,27 @@ export function viewModel$(
 
   const chats = on(
     '/v2/me/chats',
-    () => topic('/v2/me/chats').pipe(chatConversations(), conversationSnapshots()),
+    () => topic('/v2/me/chats').pipe(chatConversations(), liveConversations()),
     emptyMap,
   );
   const ims = on(
     '/v2/me/im-sessions',
-    () => topic('/v2/me/im-sessions').pipe(imSessionConversations(), conversationSnapshots()),
+    () => topic('/v2/me/im-sessions').pipe(imSessionConversations(), liveConversations()),
     emptyMap,
   );
   const calls = on(
     '/v2/me/calls',
-    () => topic('/v2/me/calls').pipe(callConversations(), conversationSnapshots()),
+    () => topic('/v2/me/calls').pipe(callConversations(), liveConversations()),
     emptyMap,
   );
   const emails = on(
     '/v2/me/emails',
-    () => topic('/v2/me/emails').pipe(emailConversations(), conversationSnapshots()),
+    () => topic('/v2/me/emails').pipe(emailConversations(), liveConversations()),
     emptyMap,
   );
   const workitems = on(
     '/v2/me/workitems',
-    () => topic('/v2/me/workitems').pipe(workitemConversations(), conversationSnapshots()),
+    () => topic('/v2/me/workitems').pipe(workitemConversations(), liveConversations()),
     emptyMap,
   );
   const devices = on('/v2/me/devices', () => topic('/v2/me/devices').pipe(deviceStates()), emptyMap);

@@ -1,19 +1,20 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Call, CallsNotification } from '../protocol/calls';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './internal/linked';
-import type { ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `CallStateChangeMessage`, structurally. */
-export interface CallStateChangeLike {
-  readonly messageType: 'CallStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly call: ResourceLike;
-}
-
-/** The state of one of the calls on `/v2/me/calls` (no transcript: `transcript` stays empty). */
-export type CallConversationState<N> = ConversationState<ResourceOf<N, 'CallStateChangeMessage', 'call'>, never>;
+/**
+ * The state of one call on `/v2/me/calls` (calls have no transcript: `transcript` stays empty).
+ *
+ * @example
+ * ```ts
+ * import type { CallConversationState } from 'gws-rx';
+ * const show = (s: CallConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CallConversationState extends ConversationState<Call, never> {}
 
 /**
  * One Observable per call on `/v2/me/calls`, from `CallStateChangeMessage` (Dialing/Ringing → Established ⇄ Held → Released). Like `groupBy(id)` + `scan` + replay; each
@@ -34,14 +35,8 @@ export type CallConversationState<N> = ConversationState<ResourceOf<N, 'CallStat
  * ```
  * @see {@link chatConversations}
  */
-export function callConversations<N extends CallStateChangeLike | { readonly messageType: string }>(
-  options?: ConversationOptions<ResourceOf<N, 'CallStateChangeMessage', 'call'>>,
-): OperatorFunction<N, Conversation<CallConversationState<N>>> {
-  return resourceConversations(
-    'call',
-    'CallStateChangeMessage',
-    'call',
-    ['Released'],
-    options as ConversationOptions<ResourceLike> | undefined,
-  ) as unknown as OperatorFunction<N, Conversation<CallConversationState<N>>>;
+export function callConversations(
+  options?: ConversationOptions<Call>,
+): OperatorFunction<CallsNotification, Conversation<CallConversationState>> {
+  return mediaConversations('call', options);
 }

@@ -1,25 +1,33 @@
 import type { OperatorFunction } from 'rxjs';
+import { mediaKinds } from '../protocol/media';
+import type { Chat, ChatsNotification } from '../protocol/chats';
+import type { TranscriptMessage } from '../protocol/common';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { linkedConversations } from './internal/linked';
-import type { LogEntryOf, MessageLogLike, ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `ChatStateChangeMessage`, structurally. */
-export interface ChatStateChangeLike {
-  readonly messageType: 'ChatStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly chat: ResourceLike;
-}
+/**
+ * The state of one chat on `/v2/me/chats`: the chat resource and its transcript of `TranscriptMessage`s.
+ *
+ * @example
+ * ```ts
+ * import type { ChatConversationState } from 'gws-rx';
+ * const show = (s: ChatConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ChatConversationState extends ConversationState<Chat, TranscriptMessage> {}
 
-/** The state of one chat, for a `/v2/me/chats` notification union `N`. */
-export type ChatConversationState<N> = ConversationState<
-  ResourceOf<N, 'ChatStateChangeMessage', 'chat'>,
-  LogEntryOf<N>
->;
-
-/** Default end states of chats. */
-export const chatEndStates: readonly string[] = ['Completed', 'Revoked', 'JoinFailed'];
+/**
+ * Default end states of chats (the registry's): Completed, Revoked, JoinFailed.
+ *
+ * @example
+ * ```ts
+ * import { chatEndStates, chatConversations } from 'gws-rx';
+ * chatConversations({ endStates: [...chatEndStates, 'Abandoned'] });
+ * ```
+ */
+export const chatEndStates: readonly string[] = mediaKinds.chat.endStates;
 
 /**
  * Turns the `/v2/me/chats` stream into one Observable per chat: `ChatStateChangeMessage` ⊕ `MessageLogUpdated`
@@ -45,17 +53,10 @@ export const chatEndStates: readonly string[] = ['Completed', 'Revoked', 'JoinFa
  *   mergeMap((chat) => chat.state$.pipe(map((s) => `${s.id} ${s.state} ${s.transcript.length} messages`))),
  * ).subscribe(console.log);
  * ```
- * @see {@link conversationSnapshots} to fold all chats into one Map for dashboards.
+ * @see {@link liveConversations} to fold all chats into one Map for dashboards.
  */
-export function chatConversations<N extends ChatStateChangeLike | MessageLogLike>(
-  options?: ConversationOptions<ResourceOf<N, 'ChatStateChangeMessage', 'chat'>>,
-): OperatorFunction<N, Conversation<ChatConversationState<N>>> {
-  return linkedConversations(
-    'chat',
-    'ChatStateChangeMessage',
-    'chat',
-    ['chatUri', 'chatPath'],
-    chatEndStates,
-    options,
-  ) as OperatorFunction<N, Conversation<ChatConversationState<N>>>;
+export function chatConversations(
+  options?: ConversationOptions<Chat>,
+): OperatorFunction<ChatsNotification, Conversation<ChatConversationState>> {
+  return mediaConversations('chat', options);
 }

@@ -1,26 +1,29 @@
 import type { OperatorFunction } from 'rxjs';
+import { mediaKinds } from '../protocol/media';
+import type { Device, DevicesNotification } from '../protocol/devices';
 import { byId, keyedState } from './internal/keyedState';
+import { checkOptions, initialResources } from './internal/options';
 
-/** `DeviceStateChangeMessage`, structurally. */
-export interface DeviceStateChangeLike<D extends { readonly id: string }> {
-  readonly messageType: 'DeviceStateChangeMessage';
-  readonly devices: readonly D[];
-}
-
-/** The device type carried by the `DeviceStateChangeMessage`s of `N`. */
-export type DeviceOf<N> =
-  Extract<N, { readonly messageType: 'DeviceStateChangeMessage' }> extends { readonly devices: readonly (infer D)[] }
-    ? D
-    : never;
-
-/** Options of {@link deviceStates}, like those of `serviceStates` and `workbinContents`. */
-export interface DeviceStatesOptions<D> {
+/**
+ * Options of the Map operators ({@link deviceStates}, {@link serviceStates}): resources to start from.
+ *
+ * @example
+ * ```ts
+ * import { deviceStates } from 'gws-rx';
+ * import type { Device, KeyedStateOptions } from 'gws-rx';
+ * const options: KeyedStateOptions<Device> = { initial: snapshotDevices };
+ * client.topic('/v2/me/devices').pipe(deviceStates(options));
+ * ```
+ */
+export interface KeyedStateOptions<R> {
   /**
-   * Devices to start from, e.g. the `devices` of `GET /api/v2/me?subresources=*`: emitted on subscribe when there
-   * are any; later notifications win. (Passing the array itself, `deviceStates(devices)`, does the same.)
+   * Resources to start from, e.g. a list of `GET /api/v2/me?subresources=*`. When it holds any, the seeded Map is
+   * emitted on subscribe; later notifications win. The last one wins for a repeated id.
    */
-  readonly initial?: readonly D[];
+  readonly initial?: readonly R[];
 }
+
+const { stateMessage, resourceKey } = mediaKinds.device;
 
 /**
  * Keeps the latest state of every device (and so of its agent: `userState.state`, `workMode`, `reason`) from
@@ -32,7 +35,7 @@ export interface DeviceStatesOptions<D> {
  * output: --A-----B--|     A = {d1: a.devices[0]}, B = {d1: …, d2: b.devices[0]}
  * ```
  *
- * With `initial` (or the array itself as the argument), the seeded Map is emitted on subscribe:
+ * With `initial`, the seeded Map is emitted on subscribe:
  *
  * ```text
  * source: ----b--|
@@ -48,24 +51,16 @@ export interface DeviceStatesOptions<D> {
  * ```
  * @see {@link serviceStates}
  */
-export function deviceStates<
-  N extends DeviceStateChangeLike<{ readonly id: string }> | { readonly messageType: string },
->(
-  initialOrOptions?: readonly DeviceOf<N>[] | DeviceStatesOptions<DeviceOf<N>>,
-): OperatorFunction<N, ReadonlyMap<string, DeviceOf<N>>> {
-  type D = DeviceOf<N>;
-  const initial = Array.isArray(initialOrOptions)
-    ? (initialOrOptions as readonly D[])
-    : (initialOrOptions as DeviceStatesOptions<D> | undefined)?.initial;
-  return keyedState<N, D>(
-    (current, n) => {
-      if (n.messageType !== 'DeviceStateChangeMessage') return current;
-      const devices = (n as unknown as DeviceStateChangeLike<D & { readonly id: string }>).devices;
-      if (devices.length === 0) return current;
-      const next = new Map(current);
-      for (const d of devices) next.set(d.id, d);
-      return next;
-    },
-    byId(initial as readonly (D & { readonly id: string })[] | undefined),
-  );
+export function deviceStates(
+  options?: KeyedStateOptions<Device>,
+): OperatorFunction<DevicesNotification, ReadonlyMap<string, Device>> {
+  checkOptions('deviceStates', options, { initial: initialResources });
+  return keyedState<DevicesNotification, Device>((current, n) => {
+    if (n.messageType !== stateMessage) return current;
+    const devices = (n as unknown as Readonly<Record<string, readonly Device[]>>)[resourceKey] ?? [];
+    if (devices.length === 0) return current;
+    const next = new Map(current);
+    for (const d of devices) next.set(d.id, d);
+    return next;
+  }, byId(options?.initial));
 }

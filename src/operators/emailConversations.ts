@@ -1,19 +1,20 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Email, EmailsNotification } from '../protocol/emails';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './internal/linked';
-import type { ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `EmailStateChangeMessage`, structurally. */
-export interface EmailStateChangeLike {
-  readonly messageType: 'EmailStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly email: ResourceLike;
-}
-
-/** The state of one of the emails on `/v2/me/emails` (no transcript: `transcript` stays empty). */
-export type EmailConversationState<N> = ConversationState<ResourceOf<N, 'EmailStateChangeMessage', 'email'>, never>;
+/**
+ * The state of one email on `/v2/me/emails` (no transcript: `transcript` stays empty).
+ *
+ * @example
+ * ```ts
+ * import type { EmailConversationState } from 'gws-rx';
+ * const show = (s: EmailConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface EmailConversationState extends ConversationState<Email, never> {}
 
 /**
  * One Observable per email on `/v2/me/emails`, from `EmailStateChangeMessage` (Invited → Processing → Completed). Like `groupBy(id)` + `scan` + replay; each
@@ -34,14 +35,8 @@ export type EmailConversationState<N> = ConversationState<ResourceOf<N, 'EmailSt
  * ```
  * @see {@link chatConversations}
  */
-export function emailConversations<N extends EmailStateChangeLike | { readonly messageType: string }>(
-  options?: ConversationOptions<ResourceOf<N, 'EmailStateChangeMessage', 'email'>>,
-): OperatorFunction<N, Conversation<EmailConversationState<N>>> {
-  return resourceConversations(
-    'email',
-    'EmailStateChangeMessage',
-    'email',
-    ['Completed', 'Revoked'],
-    options as ConversationOptions<ResourceLike> | undefined,
-  ) as unknown as OperatorFunction<N, Conversation<EmailConversationState<N>>>;
+export function emailConversations(
+  options?: ConversationOptions<Email>,
+): OperatorFunction<EmailsNotification, Conversation<EmailConversationState>> {
+  return mediaConversations('email', options);
 }

@@ -1,22 +1,20 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Facebook, FacebookNotification } from '../protocol/facebook';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './internal/linked';
-import type { ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `FacebookStateChangeMessage`, structurally. */
-export interface FacebookStateChangeLike {
-  readonly messageType: 'FacebookStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly facebook: ResourceLike;
-}
-
-/** The state of one of the Facebook posts on `/v2/me/facebook` (no transcript: `transcript` stays empty). */
-export type FacebookConversationState<N> = ConversationState<
-  ResourceOf<N, 'FacebookStateChangeMessage', 'facebook'>,
-  never
->;
+/**
+ * The state of one Facebook post interaction on `/v2/me/facebook` (no transcript).
+ *
+ * @example
+ * ```ts
+ * import type { FacebookConversationState } from 'gws-rx';
+ * const show = (s: FacebookConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FacebookConversationState extends ConversationState<Facebook, never> {}
 
 /**
  * One Observable per facebook on `/v2/me/facebook`, from `FacebookStateChangeMessage` (Invited → Processing → Completed). Like `groupBy(id)` + `scan` + replay; each
@@ -37,14 +35,8 @@ export type FacebookConversationState<N> = ConversationState<
  * ```
  * @see {@link chatConversations}
  */
-export function facebookConversations<N extends FacebookStateChangeLike | { readonly messageType: string }>(
-  options?: ConversationOptions<ResourceOf<N, 'FacebookStateChangeMessage', 'facebook'>>,
-): OperatorFunction<N, Conversation<FacebookConversationState<N>>> {
-  return resourceConversations(
-    'facebook',
-    'FacebookStateChangeMessage',
-    'facebook',
-    ['Completed', 'Revoked'],
-    options as ConversationOptions<ResourceLike> | undefined,
-  ) as unknown as OperatorFunction<N, Conversation<FacebookConversationState<N>>>;
+export function facebookConversations(
+  options?: ConversationOptions<Facebook>,
+): OperatorFunction<FacebookNotification, Conversation<FacebookConversationState>> {
+  return mediaConversations('facebook', options);
 }

@@ -1,22 +1,21 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Facebooksession, FacebooksessionNotification } from '../protocol/facebooksession';
+import type { TranscriptMessage } from '../protocol/common';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { linkedConversations } from './internal/linked';
-import type { LogEntryOf, MessageLogLike, ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `FacebooksessionStateChangeMessage`, structurally. */
-export interface FacebooksessionStateChangeLike {
-  readonly messageType: 'FacebooksessionStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly facebooksession: ResourceLike;
-}
-
-/** The state of one Facebook private-message session. */
-export type FacebookSessionConversationState<N> = ConversationState<
-  ResourceOf<N, 'FacebooksessionStateChangeMessage', 'facebooksession'>,
-  LogEntryOf<N>
->;
+/**
+ * The state of one Facebook private-message session on `/v2/me/facebooksession`, with its transcript.
+ *
+ * @example
+ * ```ts
+ * import type { FacebookSessionConversationState } from 'gws-rx';
+ * const show = (s: FacebookSessionConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FacebookSessionConversationState extends ConversationState<Facebooksession, TranscriptMessage> {}
 
 /**
  * One Observable per Facebook private-message session, from `/v2/me/facebooksession`:
@@ -36,15 +35,8 @@ export type FacebookSessionConversationState<N> = ConversationState<
  * ```
  * @see {@link chatConversations}
  */
-export function facebookSessionConversations<N extends FacebooksessionStateChangeLike | MessageLogLike>(
-  options?: ConversationOptions<ResourceOf<N, 'FacebooksessionStateChangeMessage', 'facebooksession'>>,
-): OperatorFunction<N, Conversation<FacebookSessionConversationState<N>>> {
-  return linkedConversations(
-    'facebookSession',
-    'FacebooksessionStateChangeMessage',
-    'facebooksession',
-    ['chatUri', 'chatPath', 'facebooksessionUri', 'facebooksessionPath', 'facebookSessionUri', 'facebookSessionPath'],
-    ['Completed', 'Revoked'],
-    options,
-  ) as OperatorFunction<N, Conversation<FacebookSessionConversationState<N>>>;
+export function facebookSessionConversations(
+  options?: ConversationOptions<Facebooksession>,
+): OperatorFunction<FacebooksessionNotification, Conversation<FacebookSessionConversationState>> {
+  return mediaConversations('facebookSession', options);
 }

@@ -1,22 +1,20 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Openmedia, OpenmediaNotification } from '../protocol/openmedia';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './internal/linked';
-import type { ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `OpenmediaStateChangeMessage`, structurally. */
-export interface OpenmediaStateChangeLike {
-  readonly messageType: 'OpenmediaStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly openmedia: ResourceLike;
-}
-
-/** The state of one of the open-media interactions on `/v2/me/openmedia` (no transcript: `transcript` stays empty). */
-export type OpenmediaConversationState<N> = ConversationState<
-  ResourceOf<N, 'OpenmediaStateChangeMessage', 'openmedia'>,
-  never
->;
+/**
+ * The state of one open-media interaction on `/v2/me/openmedia` (no transcript).
+ *
+ * @example
+ * ```ts
+ * import type { OpenmediaConversationState } from 'gws-rx';
+ * const show = (s: OpenmediaConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface OpenmediaConversationState extends ConversationState<Openmedia, never> {}
 
 /**
  * One Observable per openmedia on `/v2/me/openmedia`, from `OpenmediaStateChangeMessage` (Invited → Processing → Completed). Like `groupBy(id)` + `scan` + replay; each
@@ -37,14 +35,8 @@ export type OpenmediaConversationState<N> = ConversationState<
  * ```
  * @see {@link chatConversations}
  */
-export function openmediaConversations<N extends OpenmediaStateChangeLike | { readonly messageType: string }>(
-  options?: ConversationOptions<ResourceOf<N, 'OpenmediaStateChangeMessage', 'openmedia'>>,
-): OperatorFunction<N, Conversation<OpenmediaConversationState<N>>> {
-  return resourceConversations(
-    'openmedia',
-    'OpenmediaStateChangeMessage',
-    'openmedia',
-    ['Completed', 'Revoked'],
-    options as ConversationOptions<ResourceLike> | undefined,
-  ) as unknown as OperatorFunction<N, Conversation<OpenmediaConversationState<N>>>;
+export function openmediaConversations(
+  options?: ConversationOptions<Openmedia>,
+): OperatorFunction<OpenmediaNotification, Conversation<OpenmediaConversationState>> {
+  return mediaConversations('openmedia', options);
 }

@@ -1,9 +1,9 @@
+import { mediaKinds } from '../protocol/media';
+import type { ConversationKind } from '../protocol/media';
 import type { Transcript } from './transcript';
 import { addIndexed, appendMessage, emptyTranscript } from './transcript';
 
-/** The kinds of conversation gws-rx tracks. */
-export type ConversationKind =
-  'chat' | 'imSession' | 'facebookSession' | 'call' | 'email' | 'workitem' | 'openmedia' | 'facebook' | 'tweet';
+export type { ConversationKind };
 
 /** The least a resource must have: an id, and usually a state. */
 export interface ResourceLike {
@@ -73,13 +73,37 @@ export type ConversationEvent<R, M> =
     }
   | { readonly type: 'messages'; readonly id: string; readonly messages: readonly M[] };
 
-/** How to reduce: the kind, its end states, whether entries are indexed, and the clock reading. */
+/**
+ * How {@link reduceConversation} reduces: the conversation kind (its end states and transcript order come from the
+ * registry of media kinds), the clock reading for `updatedAt`, and optionally other end states.
+ *
+ * @example
+ * ```ts
+ * import type { ReduceOptions } from 'gws-rx';
+ * const options: ReduceOptions = { kind: 'chat', now: Date.now() };
+ * ```
+ */
+export interface ReduceOptions {
+  readonly kind: ConversationKind;
+  /** The time written into `updatedAt` (and `lastError.at`), in ms. Default `Date.now()`. */
+  readonly now?: number;
+  /** States that end the conversation, instead of the kind's. */
+  readonly endStates?: readonly string[];
+}
+
+/** What the reduction needs, worked out once per operator and clock reading. @internal */
 export interface ReduceContext {
   readonly kind: ConversationKind;
   readonly endStates: ReadonlySet<string>;
   readonly indexed: boolean;
   readonly now: number;
 }
+
+/** The end states and transcript order of a kind, as the registry of media kinds gives them. @internal */
+export const kindDefaults = (kind: ConversationKind): { endStates: readonly string[]; indexed: boolean } => {
+  const media = mediaKinds[kind];
+  return { endStates: media.endStates, indexed: media.transcript?.order === 'indexed' };
+};
 
 const participantOf = (m: EntryLike): PresentParticipant | undefined => {
   const id = m.from?.participantId ?? m.from?.nickname;
@@ -90,20 +114,10 @@ const without = <T>(xs: readonly T[], pred: (x: T) => boolean): readonly T[] =>
   xs.some(pred) ? xs.filter((x) => !pred(x)) : xs;
 
 /**
- * The pure reducer behind every conversation operator: folds one event into a conversation's state.
- * Returns `prev` itself when nothing changed (so operators emit nothing), and `undefined` for messages of a
- * conversation whose first state change has not arrived yet (operators buffer those).
- *
- * @example
- * ```ts
- * import { reduceConversation } from 'gws-rx';
- * const ctx = { kind: 'chat', endStates: new Set(['Completed']), indexed: true, now: Date.now() } as const;
- * let s = reduceConversation(undefined, { type: 'resource', id: 'c1', resource: { id: 'c1', state: 'Chatting' } }, ctx);
- * s = reduceConversation(s, { type: 'messages', id: 'c1', messages: [{ index: 1, type: 'Text', text: 'hi' }] }, ctx);
- * s?.transcript.length; // 1
- * ```
+ * {@link reduceConversation} with a context worked out beforehand: what the operators call for every event.
+ * @internal
  */
-export function reduceConversation<R extends ResourceLike, M extends EntryLike>(
+export function reduceWith<R extends ResourceLike, M extends EntryLike>(
   prev: ConversationState<R, M> | undefined,
   event: ConversationEvent<R, M>,
   ctx: ReduceContext,
@@ -191,4 +205,31 @@ export function reduceConversation<R extends ResourceLike, M extends EntryLike>(
     updatedAt: ctx.now,
     ended: prev.ended,
   };
+}
+
+/**
+ * The pure reducer behind every conversation operator: folds one event into a conversation's state.
+ * Returns `prev` itself when nothing changed (so operators emit nothing), and `undefined` for messages of a
+ * conversation whose first state change has not arrived yet (operators buffer those).
+ *
+ * @example
+ * ```ts
+ * import { reduceConversation } from 'gws-rx';
+ * let s = reduceConversation(undefined, { type: 'resource', id: 'c1', resource: { id: 'c1', state: 'Chatting' } }, { kind: 'chat' });
+ * s = reduceConversation(s, { type: 'messages', id: 'c1', messages: [{ index: 1, type: 'Text', text: 'hi' }] }, { kind: 'chat' });
+ * s?.transcript.length; // 1
+ * ```
+ */
+export function reduceConversation<R extends ResourceLike, M extends EntryLike>(
+  prev: ConversationState<R, M> | undefined,
+  event: ConversationEvent<R, M>,
+  options: ReduceOptions,
+): ConversationState<R, M> | undefined {
+  const defaults = kindDefaults(options.kind);
+  return reduceWith(prev, event, {
+    kind: options.kind,
+    endStates: new Set(options.endStates ?? defaults.endStates),
+    indexed: defaults.indexed,
+    now: options.now ?? Date.now(),
+  });
 }

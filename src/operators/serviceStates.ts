@@ -1,24 +1,11 @@
 import type { OperatorFunction } from 'rxjs';
+import { mediaKinds } from '../protocol/media';
+import type { Service, ServicesNotification } from '../protocol/services';
 import { byId, keyedState, withEntry } from './internal/keyedState';
+import { checkOptions, initialResources } from './internal/options';
+import type { KeyedStateOptions } from './deviceStates';
 
-/** `ServiceStateChangeMessage`, structurally. */
-export interface ServiceStateChangeLike {
-  readonly messageType: 'ServiceStateChangeMessage';
-  readonly service: { readonly id: string };
-}
-
-/** The service type carried by the `ServiceStateChangeMessage`s of `N`. */
-export type ServiceOf<N> =
-  Extract<N, { readonly messageType: 'ServiceStateChangeMessage' }> extends { readonly service: infer S } ? S : never;
-
-/** Options of {@link serviceStates}. */
-export interface ServiceStatesOptions<S> {
-  /**
-   * Services to start from, e.g. the `services` of `GET /api/v2/me?subresources=*`. When it holds any, the seeded Map
-   * is emitted on subscribe; later notifications win over seeded entries. The last one wins for a repeated id.
-   */
-  readonly initial?: readonly S[];
-}
+const { stateMessage, resourceKey } = mediaKinds.service;
 
 /**
  * Keeps the latest state of every GWS backend service (Voice, Chat, …: Active, Inactive, ReadOnly, Unknown) from
@@ -50,16 +37,13 @@ export interface ServiceStatesOptions<S> {
  * ```
  * @see {@link deviceStates}
  */
-export function serviceStates<N extends ServiceStateChangeLike | { readonly messageType: string }>(
-  options: ServiceStatesOptions<ServiceOf<N>> = {},
-): OperatorFunction<N, ReadonlyMap<string, ServiceOf<N>>> {
-  type S = ServiceOf<N>;
-  return keyedState<N, S>(
-    (current, n) => {
-      if (n.messageType !== 'ServiceStateChangeMessage') return current;
-      const service = (n as unknown as ServiceStateChangeLike).service;
-      return withEntry(current, service.id, service as S);
-    },
-    byId(options.initial as readonly (S & { readonly id: string })[] | undefined),
-  );
+export function serviceStates(
+  options?: KeyedStateOptions<Service>,
+): OperatorFunction<ServicesNotification, ReadonlyMap<string, Service>> {
+  checkOptions('serviceStates', options, { initial: initialResources });
+  return keyedState<ServicesNotification, Service>((current, n) => {
+    if (n.messageType !== stateMessage) return current;
+    const service = (n as unknown as Readonly<Record<string, Service | undefined>>)[resourceKey];
+    return service === undefined ? current : withEntry(current, service.id, service);
+  }, byId(options?.initial));
 }

@@ -1,19 +1,20 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Tweet, TwitterNotification } from '../protocol/twitter';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './internal/linked';
-import type { ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `TweetStateChangeMessage`, structurally. */
-export interface TweetStateChangeLike {
-  readonly messageType: 'TweetStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly tweet: ResourceLike;
-}
-
-/** The state of one of the tweets on `/v2/me/twitter` (no transcript: `transcript` stays empty). */
-export type TweetConversationState<N> = ConversationState<ResourceOf<N, 'TweetStateChangeMessage', 'tweet'>, never>;
+/**
+ * The state of one tweet interaction on `/v2/me/twitter` (no transcript).
+ *
+ * @example
+ * ```ts
+ * import type { TweetConversationState } from 'gws-rx';
+ * const show = (s: TweetConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TweetConversationState extends ConversationState<Tweet, never> {}
 
 /**
  * One Observable per tweet on `/v2/me/twitter`, from `TweetStateChangeMessage` (Invited → Processing → Completed). Like `groupBy(id)` + `scan` + replay; each
@@ -34,14 +35,8 @@ export type TweetConversationState<N> = ConversationState<ResourceOf<N, 'TweetSt
  * ```
  * @see {@link chatConversations}
  */
-export function tweetConversations<N extends TweetStateChangeLike | { readonly messageType: string }>(
-  options?: ConversationOptions<ResourceOf<N, 'TweetStateChangeMessage', 'tweet'>>,
-): OperatorFunction<N, Conversation<TweetConversationState<N>>> {
-  return resourceConversations(
-    'tweet',
-    'TweetStateChangeMessage',
-    'tweet',
-    ['Completed', 'Revoked'],
-    options as ConversationOptions<ResourceLike> | undefined,
-  ) as unknown as OperatorFunction<N, Conversation<TweetConversationState<N>>>;
+export function tweetConversations(
+  options?: ConversationOptions<Tweet>,
+): OperatorFunction<TwitterNotification, Conversation<TweetConversationState>> {
+  return mediaConversations('tweet', options);
 }

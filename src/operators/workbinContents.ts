@@ -1,45 +1,55 @@
 import type { OperatorFunction } from 'rxjs';
+import { mediaKinds } from '../protocol/media';
+import type { WorkbinItem, WorkbinsNotification } from '../protocol/workbins';
 import { byId, keyedState, withEntry } from './internal/keyedState';
+import { checkOptions } from './internal/options';
 
-/** An item in a workbin: an interaction resource with an id. */
-export interface WorkbinItemLike {
-  readonly id: string;
-}
-
-const itemOf = (n: Readonly<Record<string, unknown>>): WorkbinItemLike | undefined => {
-  const direct = n.item;
-  if (typeof direct === 'object' && direct !== null && typeof (direct as { id?: unknown }).id === 'string')
-    return direct as WorkbinItemLike;
-  for (const [k, v] of Object.entries(n)) {
-    if (
-      k.endsWith('StateResourceV2') &&
-      typeof v === 'object' &&
-      v !== null &&
-      typeof (v as { id?: unknown }).id === 'string'
-    ) {
-      return v as WorkbinItemLike;
-    }
-  }
-  return undefined;
-};
-
-/** One workbin and the items it holds, as a seed for {@link workbinContents}. */
+/**
+ * One workbin to start {@link workbinContents} from: its id and the interactions in it.
+ *
+ * @example
+ * ```ts
+ * import type { WorkbinSeed } from 'gws-rx';
+ * const seed: WorkbinSeed = { id: 'workbin-personal', items: [{ id: 'email-7', state: 'InWorkbin' }] };
+ * ```
+ */
 export interface WorkbinSeed {
   /** The workbin id (the `id` of its `WorkbinStateChangeMessage`s). */
   readonly id: string;
-  /** The interactions in it (each with an `id`). */
-  readonly items: readonly WorkbinItemLike[];
+  /** The interactions in it. */
+  readonly items: readonly WorkbinItem[];
 }
 
-/** Options of {@link workbinContents}. */
+/**
+ * Options of {@link workbinContents}.
+ *
+ * @example
+ * ```ts
+ * import { workbinContents } from 'gws-rx';
+ * client.topic('/v2/me/workbins').pipe(workbinContents({ initial: [{ id: 'wb1', items: [] }] }));
+ * ```
+ */
 export interface WorkbinContentsOptions {
   /**
-   * Workbin contents to start from, e.g. read from GWS after (re)subscribing. When it holds any workbin, the seeded
-   * Map is emitted on subscribe (an empty workbin counts); later notifications win over seeded items. A workbin id
-   * given twice keeps its last list.
+   * Workbin contents to start from. When it holds any workbin, the seeded Map is emitted on subscribe (an empty
+   * workbin counts); later notifications win over seeded items. A workbin id given twice keeps its last list.
    */
   readonly initial?: readonly WorkbinSeed[];
 }
+
+const seeds = (v: unknown): string | undefined =>
+  Array.isArray(v) &&
+  v.every(
+    (b) =>
+      typeof b === 'object' &&
+      b !== null &&
+      typeof (b as { id?: unknown }).id === 'string' &&
+      Array.isArray((b as { items?: unknown }).items),
+  )
+    ? undefined
+    : 'must be an array of { id, items: [...] }';
+
+const { stateMessage, resourceKey } = mediaKinds.workbin;
 
 /**
  * Keeps the contents of every workbin from `/v2/me/workbins` `WorkbinStateChangeMessage`s, as
@@ -69,19 +79,20 @@ export interface WorkbinContentsOptions {
  * ```
  * @see {@link deviceStates}
  */
-export function workbinContents<N extends { readonly messageType: string }>(
-  options: WorkbinContentsOptions = {},
-): OperatorFunction<N, ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>> {
-  const seeded = new Map<string, ReadonlyMap<string, WorkbinItemLike>>();
-  for (const bin of options.initial ?? []) seeded.set(bin.id, byId(bin.items));
-  return keyedState<N, ReadonlyMap<string, WorkbinItemLike>>((current, n) => {
-    if (n.messageType !== 'WorkbinStateChangeMessage') return current;
+export function workbinContents(
+  options?: WorkbinContentsOptions,
+): OperatorFunction<WorkbinsNotification, ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>> {
+  checkOptions('workbinContents', options, { initial: seeds });
+  const seeded = new Map<string, ReadonlyMap<string, WorkbinItem>>();
+  for (const bin of options?.initial ?? []) seeded.set(bin.id, byId(bin.items));
+  return keyedState<WorkbinsNotification, ReadonlyMap<string, WorkbinItem>>((current, n) => {
+    if (n.messageType !== stateMessage) return current;
     const data = n as unknown as Readonly<Record<string, unknown>>;
     const workbin = data.id;
     const action = typeof data.action === 'string' ? data.action.trim() : '';
-    const item = itemOf(data);
+    const item = data[resourceKey] as WorkbinItem | undefined;
     if (typeof workbin !== 'string' || item === undefined) return current;
-    const items = current.get(workbin) ?? new Map<string, WorkbinItemLike>();
+    const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
     if (action === 'ItemRemoved') {
       if (!items.has(item.id)) return current;
       const next = new Map(items);

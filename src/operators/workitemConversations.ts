@@ -1,22 +1,20 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Workitem, WorkitemsNotification } from '../protocol/workitems';
+import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
-import type { ConversationState, ResourceLike } from './reduceConversation';
-import { resourceConversations } from './internal/linked';
-import type { ResourceOf } from './internal/linked';
+import type { ConversationState } from './reduceConversation';
 
-/** `WorkitemStateChangeMessage`, structurally. */
-export interface WorkitemStateChangeLike {
-  readonly messageType: 'WorkitemStateChangeMessage';
-  readonly notificationType?: string | undefined;
-  readonly referenceId?: number | undefined;
-  readonly workitem: ResourceLike;
-}
-
-/** The state of one of the workitems on `/v2/me/workitems` (no transcript: `transcript` stays empty). */
-export type WorkitemConversationState<N> = ConversationState<
-  ResourceOf<N, 'WorkitemStateChangeMessage', 'workitem'>,
-  never
->;
+/**
+ * The state of one workitem on `/v2/me/workitems` (no transcript: `transcript` stays empty).
+ *
+ * @example
+ * ```ts
+ * import type { WorkitemConversationState } from 'gws-rx';
+ * const show = (s: WorkitemConversationState) => `${s.id} ${s.state ?? '?'}${s.ended ? ' (ended)' : ''}`;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WorkitemConversationState extends ConversationState<Workitem, never> {}
 
 /**
  * One Observable per workitem on `/v2/me/workitems`, from `WorkitemStateChangeMessage` (Invited → Processing → Completed). Like `groupBy(id)` + `scan` + replay; each
@@ -37,14 +35,8 @@ export type WorkitemConversationState<N> = ConversationState<
  * ```
  * @see {@link chatConversations}
  */
-export function workitemConversations<N extends WorkitemStateChangeLike | { readonly messageType: string }>(
-  options?: ConversationOptions<ResourceOf<N, 'WorkitemStateChangeMessage', 'workitem'>>,
-): OperatorFunction<N, Conversation<WorkitemConversationState<N>>> {
-  return resourceConversations(
-    'workitem',
-    'WorkitemStateChangeMessage',
-    'workitem',
-    ['Completed', 'Revoked'],
-    options as ConversationOptions<ResourceLike> | undefined,
-  ) as unknown as OperatorFunction<N, Conversation<WorkitemConversationState<N>>>;
+export function workitemConversations(
+  options?: ConversationOptions<Workitem>,
+): OperatorFunction<WorkitemsNotification, Conversation<WorkitemConversationState>> {
+  return mediaConversations('workitem', options);
 }

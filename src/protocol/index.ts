@@ -42,3 +42,12 @@ export { isTopicName, topicCodecs, topicNames } from './topics';
 export type { TopicMap, TopicName } from './topics';
 export { decodeData, decodeNotification } from './decode';
 export type { DecodeFailure, DecodeFailureReason, Notification } from './decode';
+export { mediaKinds } from './media';
+export type {
+  ConversationKind,
+  ConversationMediaKind,
+  MediaKind,
+  MediaKindName,
+  MediaKinds,
+  TranscriptSpec,
+} from './media';

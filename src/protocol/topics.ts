@@ -1,74 +1,41 @@
 import type * as t from 'io-ts';
-import { ErrorMessage } from './common';
-import { DeviceStateChangeMessage } from './devices';
-import type { DevicesNotification } from './devices';
-import { CallStateChangeMessage } from './calls';
-import type { CallsNotification } from './calls';
-import { ServiceStateChangeMessage } from './services';
-import type { ServicesNotification } from './services';
-import { ChatStateChangeMessage, MessageLogUpdated } from './chats';
-import type { ChatsNotification } from './chats';
-import { IMLogUpdateMessage, IMSessionStateChangeMessage } from './imSessions';
-import type { ImSessionsNotification } from './imSessions';
-import { EmailStateChangeMessage } from './emails';
-import type { EmailsNotification } from './emails';
-import { FacebookStateChangeMessage } from './facebook';
-import type { FacebookNotification } from './facebook';
-import { FacebooksessionStateChangeMessage } from './facebooksession';
-import type { FacebooksessionNotification } from './facebooksession';
-import { OpenmediaStateChangeMessage } from './openmedia';
-import type { OpenmediaNotification } from './openmedia';
-import { TweetOperationResponse, TweetStateChangeMessage } from './twitter';
-import type { TwitterNotification } from './twitter';
-import { WorkitemStateChangeMessage } from './workitems';
-import type { WorkitemsNotification } from './workitems';
-import { WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeMessage } from './workbins';
-import type { WorkbinsNotification } from './workbins';
+import { mediaKinds } from './media';
+import type { MediaKinds, NotificationOf } from './media';
+
+/**
+ * The notification union emitted on each topic: what `client.topic(name)` emits. Derived from {@link mediaKinds}.
+ *
+ * @example
+ * ```ts
+ * import type { TopicMap } from 'gws-rx';
+ * type ChatNotification = TopicMap['/v2/me/chats']; // ChatStateChangeMessage | MessageLogUpdated
+ * ```
+ */
+export type TopicMap = {
+  [K in keyof MediaKinds as MediaKinds[K]['channel']]: NotificationOf<MediaKinds[K]>;
+};
+
+/** A GWS topic name: the channel of one of the {@link mediaKinds}. */
+export type TopicName = keyof TopicMap;
 
 /**
  * Every topic gws-rx knows, with one codec per `data.messageType` (trimmed). Alternative spellings map to the same
- * codec, which normalizes them.
+ * codec, which normalizes them. Derived from {@link mediaKinds}.
+ * @internal
  */
-export const topicCodecs: { readonly [K in TopicName]: Readonly<Record<string, t.Decoder<unknown, TopicMap[K]>>> } = {
-  '/v2/me/devices': { DeviceStateChangeMessage, ErrorMessage },
-  '/v2/me/calls': { CallStateChangeMessage, ErrorMessage },
-  '/notifications/services': { ServiceStateChangeMessage },
-  '/v2/me/chats': { ChatStateChangeMessage, MessageLogUpdated },
-  '/v2/me/emails': { EmailStateChangeMessage },
-  '/v2/me/facebook': { FacebookStateChangeMessage },
-  '/v2/me/facebooksession': { FacebooksessionStateChangeMessage, MessageLogUpdated },
-  '/v2/me/im-sessions': { IMSessionStateChangeMessage, IMLogUpdateMessage },
-  '/v2/me/openmedia': { OpenmediaStateChangeMessage },
-  '/v2/me/twitter': {
-    TweetStateChangeMessage,
-    TwitterStateChangeMessage: TweetStateChangeMessage,
-    TweetOperationResponse,
-    TwitterOperationResponse: TweetOperationResponse,
-  },
-  '/v2/me/workbins': { WorkbinSubscriptionStateChangeMessage, WorkbinStateChangeMessage },
-  '/v2/me/workitems': { WorkitemStateChangeMessage },
-};
+export const topicCodecs = Object.fromEntries(
+  Object.values(mediaKinds).map((kind) => [kind.channel, kind.messages]),
+) as unknown as { readonly [K in TopicName]: Readonly<Record<string, t.Decoder<unknown, TopicMap[K]>>> };
 
-/** The notification union emitted on each topic: what `client.topic(name)` emits. */
-export interface TopicMap {
-  '/v2/me/devices': DevicesNotification;
-  '/v2/me/calls': CallsNotification;
-  '/notifications/services': ServicesNotification;
-  '/v2/me/chats': ChatsNotification;
-  '/v2/me/emails': EmailsNotification;
-  '/v2/me/facebook': FacebookNotification;
-  '/v2/me/facebooksession': FacebooksessionNotification;
-  '/v2/me/im-sessions': ImSessionsNotification;
-  '/v2/me/openmedia': OpenmediaNotification;
-  '/v2/me/twitter': TwitterNotification;
-  '/v2/me/workbins': WorkbinsNotification;
-  '/v2/me/workitems': WorkitemsNotification;
-}
-
-/** A GWS topic name. */
-export type TopicName = keyof TopicMap;
-
-/** All topic names, in a stable order. */
+/**
+ * All topic names, in the registry's order.
+ *
+ * @example
+ * ```ts
+ * import { topicNames } from 'gws-rx';
+ * topicNames.includes('/v2/me/chats'); // true
+ * ```
+ */
 export const topicNames = Object.keys(topicCodecs) as readonly TopicName[];
 
 /**

@@ -1,56 +1,45 @@
+import { mediaKinds } from '../protocol/media';
+import type { MediaKinds } from '../protocol/media';
+import { linkedId } from '../protocol/links';
+
 /** A resource as the simulator stores it: a JSON object with a string `id`. */
 export type Resource = Readonly<Record<string, unknown>> & { readonly id: string };
 
+/** The lists of the user object in `GET /api/v2/me?subresources=*`, one per media kind that has one. */
+export type SnapshotList = NonNullable<MediaKinds[keyof MediaKinds]['snapshotList']>;
+
 /**
- * The current state of every live resource, keyed by kind: what `GET /api/v2/me?subresources=*` adds to the user.
+ * The current state of every live resource, keyed by list: what `GET /api/v2/me?subresources=*` adds to the user.
  * Ended conversations (e.g. chats Completed, calls Released) are not listed, as on GWS.
  */
-export interface Snapshot {
-  readonly devices: readonly Resource[];
-  readonly calls: readonly Resource[];
-  readonly chats: readonly Resource[];
-  readonly imSessions: readonly Resource[];
-  readonly emails: readonly Resource[];
-  readonly workitems: readonly Resource[];
-  readonly openmedia: readonly Resource[];
-  readonly facebook: readonly Resource[];
-  readonly facebooksessions: readonly Resource[];
-  readonly tweets: readonly Resource[];
-  readonly services: readonly Resource[];
+export type Snapshot = { readonly [L in SnapshotList]: readonly Resource[] };
+
+type Kind = SnapshotList;
+
+/** Where a state-change message of one media kind puts its resource(s), its snapshot list, and its end states. */
+interface Route {
+  readonly key: string;
+  readonly many: boolean;
+  readonly kind: Kind;
+  readonly ended: readonly string[];
 }
 
-type Kind = keyof Snapshot;
-
-// messageType → where the resource sits in `data`, which snapshot list it belongs to, and its ended states.
-const routes: Readonly<
-  Record<string, { readonly key: string; readonly kind: Kind; readonly ended: readonly string[] }>
-> = {
-  CallStateChangeMessage: { key: 'call', kind: 'calls', ended: ['Released'] },
-  ChatStateChangeMessage: { key: 'chat', kind: 'chats', ended: ['Completed', 'Revoked'] },
-  IMSessionStateChangeMessage: { key: 'imSession', kind: 'imSessions', ended: ['Completed', 'Released', 'Ended'] },
-  EmailStateChangeMessage: { key: 'email', kind: 'emails', ended: ['Completed', 'Revoked'] },
-  WorkitemStateChangeMessage: { key: 'workitem', kind: 'workitems', ended: ['Completed', 'Revoked'] },
-  OpenmediaStateChangeMessage: { key: 'openmedia', kind: 'openmedia', ended: ['Completed', 'Revoked'] },
-  FacebookStateChangeMessage: { key: 'facebook', kind: 'facebook', ended: ['Completed', 'Revoked'] },
-  FacebooksessionStateChangeMessage: {
-    key: 'facebooksession',
-    kind: 'facebooksessions',
-    ended: ['Completed', 'Revoked'],
-  },
-  TweetStateChangeMessage: { key: 'tweet', kind: 'tweets', ended: ['Completed', 'Revoked'] },
-  ServiceStateChangeMessage: { key: 'service', kind: 'services', ended: [] },
-};
+// messageType → route, for every media kind the snapshot lists (from the registry of media kinds).
+const routes: ReadonlyMap<string, Route> = new Map(
+  Object.values(mediaKinds).flatMap((k): [string, Route][] =>
+    k.snapshotList === undefined
+      ? []
+      : [[k.stateMessage, { key: k.resourceKey, many: k.many, kind: k.snapshotList, ended: k.endStates ?? [] }]],
+  ),
+);
+const lists: readonly Kind[] = [...new Set([...routes.values()].map((r) => r.kind))];
+const chatLinks = mediaKinds.chat.transcript.linkKeys;
 
 const isResource = (u: unknown): u is Resource =>
   typeof u === 'object' && u !== null && !Array.isArray(u) && typeof (u as { id?: unknown }).id === 'string';
 
-/** The chat id a `MessageLogUpdated` names: the last segment of its `chatUri` (or `chatPath`). */
-const chatIdOfLog = (data: Readonly<Record<string, unknown>>): string | undefined => {
-  const link = typeof data.chatUri === 'string' ? data.chatUri : data.chatPath;
-  if (typeof link !== 'string') return undefined;
-  const id = link.slice(link.lastIndexOf('/') + 1);
-  return id === '' ? undefined : id;
-};
+/** The chat id a `MessageLogUpdated` names. */
+const chatIdOfLog = (data: Readonly<Record<string, unknown>>): string | undefined => linkedId(data, chatLinks);
 
 /** The simulator's record of the last state of every resource, fed by what it publishes. @internal */
 export class SimState {
@@ -70,10 +59,6 @@ export class SimState {
   }
 
   apply(_channel: string, data: Readonly<Record<string, unknown>>): void {
-    if (data.messageType === 'DeviceStateChangeMessage' && Array.isArray(data.devices)) {
-      for (const d of data.devices) if (isResource(d)) this.list('devices').set(d.id, d);
-      return;
-    }
     if (data.messageType === 'MessageLogUpdated' && Array.isArray(data.messages)) {
       const id = chatIdOfLog(data);
       if (id === undefined) return;
@@ -85,18 +70,21 @@ export class SimState {
       this.chatIndex.set(id, last);
       return;
     }
-    const route = typeof data.messageType === 'string' ? routes[data.messageType] : undefined;
+    const route = typeof data.messageType === 'string' ? routes.get(data.messageType) : undefined;
     if (!route) return;
-    const resource = data[route.key];
-    if (!isResource(resource)) return;
-    const state = typeof resource.state === 'string' ? resource.state.trim() : '';
-    if (route.ended.includes(state)) {
-      this.list(route.kind).delete(resource.id);
-      if (route.kind === 'chats') {
-        this.chatIndex.delete(resource.id);
-        this.inserted.delete(resource.id);
-      }
-    } else this.list(route.kind).set(resource.id, resource);
+    const value = data[route.key];
+    const resources = route.many ? (Array.isArray(value) ? (value as readonly unknown[]) : []) : [value];
+    for (const resource of resources) {
+      if (!isResource(resource)) continue;
+      const state = typeof resource.state === 'string' ? resource.state.trim() : '';
+      if (route.ended.includes(state)) {
+        this.list(route.kind).delete(resource.id);
+        if (route.kind === 'chats') {
+          this.chatIndex.delete(resource.id);
+          this.inserted.delete(resource.id);
+        }
+      } else this.list(route.kind).set(resource.id, resource);
+    }
   }
 
   /** The live resource of `kind` with this id, if any (ended ones are gone). */
@@ -132,19 +120,8 @@ export class SimState {
   }
 
   snapshot(): Snapshot {
-    const of = (kind: Kind): readonly Resource[] => [...(this.lists.get(kind)?.values() ?? [])];
-    return {
-      devices: of('devices'),
-      calls: of('calls'),
-      chats: of('chats'),
-      imSessions: of('imSessions'),
-      emails: of('emails'),
-      workitems: of('workitems'),
-      openmedia: of('openmedia'),
-      facebook: of('facebook'),
-      facebooksessions: of('facebooksessions'),
-      tweets: of('tweets'),
-      services: of('services'),
-    };
+    return Object.fromEntries(
+      lists.map((kind) => [kind, [...(this.lists.get(kind)?.values() ?? [])]]),
+    ) as unknown as Snapshot;
   }
 }

@@ -164,9 +164,10 @@ describe('snapshotNotifications', () => {
     expect(notifications.map((n) => `${n.channel} ${n.data.messageType}`)).toEqual([
       '/v2/me/devices DeviceStateChangeMessage',
       '/v2/me/devices DeviceStateChangeMessage',
+      // in the order of the registry of media kinds
       '/v2/me/calls CallStateChangeMessage',
-      '/v2/me/chats ChatStateChangeMessage',
       '/notifications/services ServiceStateChangeMessage',
+      '/v2/me/chats ChatStateChangeMessage',
     ]);
     const svc = notifications.find((n) => n.channel === '/notifications/services');
     expect(svc?.data).toEqual({ messageType: 'ServiceStateChangeMessage', service: service('s1', 'Active') });

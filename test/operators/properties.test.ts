@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { NEVER, concat, from } from 'rxjs';
 import { chatConversations } from '../../src/operators/chatConversations';
-import { conversationSnapshots } from '../../src/operators/conversationSnapshots';
+import { liveConversations } from '../../src/operators/liveConversations';
 import { addIndexed, emptyTranscript } from '../../src/operators/transcript';
 import type { Transcript } from '../../src/operators/transcript';
 
@@ -140,7 +140,7 @@ describe('conversation properties', () => {
       fc.property(fc.array(note, { maxLength: 40 }), (seq) => {
         let latest: ReadonlyMap<string, { ended: boolean; state: string | undefined }> = new Map();
         const sub = concat(from(seq), NEVER)
-          .pipe(chatConversations(), conversationSnapshots())
+          .pipe(chatConversations(), liveConversations())
           .subscribe((m) => (latest = m));
         sub.unsubscribe();
         for (const s of latest.values()) expect(s.ended).toBe(false);

@@ -214,14 +214,14 @@ describe('in Node', () => {
 });
 
 describe('TypeScript', () => {
-  const source = `import { decodeNotification, chatConversations, conversationSnapshots, createGwsClient } from 'gws-rx';
+  const source = `import { decodeNotification, chatConversations, liveConversations, createGwsClient } from 'gws-rx';
 import type { ChatConversationState, DecodeFailure } from 'gws-rx';
 import { createGwsClient as createNodeClient, gwsLogin } from 'gws-rx/node';
 import { startSimulator, generateShift } from 'gws-rx/sim';
 import type { Observable } from 'rxjs';
 
 const client = createGwsClient({ url: 'https://gws.example.com' });
-const chats = client.topic('/v2/me/chats').pipe(chatConversations(), conversationSnapshots());
+const chats = client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations());
 const ids: Observable<ReadonlyMap<string, ChatConversationState<any>>> = chats;
 // @ts-expect-error: not a topic of GWS
 client.topic('/v2/me/nothing');

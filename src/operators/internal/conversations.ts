@@ -1,6 +1,7 @@
 import { Observable, ReplaySubject } from 'rxjs';
+import { checkOptions, clock as clockOption, count, initialResources, strings } from './options';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
-import { reduceConversation } from '../reduceConversation';
+import { reduceWith } from '../reduceConversation';
 import type {
   ConversationEvent,
   ConversationKind,
@@ -61,7 +62,7 @@ interface Live<S> {
 
 /**
  * The engine behind every `*Conversations` operator: groups a topic's notifications by conversation id and folds
- * each group with {@link reduceConversation}. Like `groupBy` + `scan` + `shareReplay(1)`, except that a group
+ * each group with `reduceConversation`. Like `groupBy` + `scan` + `shareReplay(1)`, except that a group
  * completes when its conversation ends (and leaves memory), logs that arrive before the first state change are
  * buffered and applied, and `initial` seeds state from a snapshot.
  * @internal
@@ -71,6 +72,14 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
   options: ConversationOptions<R> = {},
 ): OperatorFunction<N, Conversation<ConversationState<R, M>>> {
   type S = ConversationState<R, M>;
+  checkOptions(`${spec.kind}Conversations`, options, {
+    endStates: strings,
+    initial: initialResources,
+    maxPendingMessages: count,
+    maxPendingConversations: count,
+    maxEndedIds: count,
+    scheduler: clockOption,
+  });
   const endStates = new Set(options.endStates ?? spec.endStates);
   const maxPendingMessages = options.maxPendingMessages ?? 1000;
   const maxPendingConversations = options.maxPendingConversations ?? 1000;
@@ -111,11 +120,11 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         const entry = live.get(event.id);
         if (!entry) {
           if (event.type === 'messages') return ended.has(event.id) ? undefined : buffer(event.id, event.messages);
-          let state = reduceConversation<R, M>(undefined, event, ctx) as S;
+          let state = reduceWith<R, M>(undefined, event, ctx) as S;
           const early = pending.get(event.id);
           if (early) {
             pending.delete(event.id);
-            state = reduceConversation(state, { type: 'messages', id: event.id, messages: early }, ctx) ?? state;
+            state = reduceWith(state, { type: 'messages', id: event.id, messages: early }, ctx) ?? state;
           }
           const subject = new ReplaySubject<S>(1);
           subject.next(state);
@@ -127,7 +136,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
           } else ended.delete(event.id);
           return;
         }
-        const next = reduceConversation(entry.state, event, ctx);
+        const next = reduceWith(entry.state, event, ctx);
         if (next === undefined || next === entry.state) return;
         entry.state = next;
         if (next.ended) {
@@ -170,23 +179,3 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
       };
     });
 }
-
-/**
- * The id at the end of a GWS URI or path (`…/chats/<id>` → `<id>`): trimmed, without query or fragment, trailing
- * slashes ignored. Index arithmetic rather than regular expressions: it runs once per transcript notification.
- * @internal
- */
-export function lastSegment(uriOrPath: string | undefined): string | undefined {
-  if (uriOrPath === undefined) return undefined;
-  const s = uriOrPath.trim();
-  let end = s.length;
-  const query = s.indexOf('?');
-  if (query >= 0) end = query;
-  const fragment = s.indexOf('#');
-  if (fragment >= 0 && fragment < end) end = fragment;
-  while (end > 0 && s.charCodeAt(end - 1) === SLASH) end--;
-  const start = s.lastIndexOf('/', end - 1) + 1;
-  return start < end ? s.slice(start, end) : undefined;
-}
-
-const SLASH = 47;

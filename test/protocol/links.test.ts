@@ -1,7 +1,7 @@
 // lastSegment turns a chatUri / imSessionPath into a conversation id; it is written with index arithmetic for speed,
 // so it is checked against the plain regular-expression definition on arbitrary URIs.
 import fc from 'fast-check';
-import { lastSegment } from '../../src/operators/internal/conversations';
+import { lastSegment } from '../../src/protocol/links';
 
 /** The definition: trim, drop query and fragment, drop trailing slashes, take what follows the last slash. */
 const byRegex = (u: string): string | undefined => {

@@ -1,7 +1,7 @@
 import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { chatConversations } from '../src/operators/chatConversations';
-import { conversationSnapshots } from '../src/operators/conversationSnapshots';
+import { liveConversations } from '../src/operators/liveConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
 import { chatLog, chatState, scheduler, text } from './helpers';
 import type { ChatNote } from './helpers';
@@ -10,11 +10,11 @@ import type { ChatNote } from './helpers';
 const show = (m: ReadonlyMap<string, string>): string => [...m].map(([k, v]) => `${k}=${v}`).join(',');
 const conv = (id: string, state$: Observable<string>): Conversation<string> => ({ id, kind: 'chat', state$ });
 
-describe('conversationSnapshots', () => {
+describe('liveConversations', () => {
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<Conversation<string>>('-');
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-');
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-');
       expectSubscriptions(source.subscriptions).toBe('^');
     });
   });
@@ -22,7 +22,7 @@ describe('conversationSnapshots', () => {
   test('empty: completes without a snapshot', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<Conversation<string>>('|');
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('|');
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('|');
       expectSubscriptions(source.subscriptions).toBe('(^!)');
     });
   });
@@ -31,7 +31,7 @@ describe('conversationSnapshots', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const s1 = cold<string>('a-b-|');
       const source = cold<Conversation<string>>('-x-|', { x: conv('c1', s1) });
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-a-b-(e|)', {
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-b-(e|)', {
         a: 'c1=a',
         b: 'c1=b',
         e: '',
@@ -47,7 +47,7 @@ describe('conversationSnapshots', () => {
         x: conv('c1', cold('a---b-|')),
         y: conv('c2', cold('p--q--')),
       });
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-a-p-bqe---', {
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-p-bqe---', {
         a: 'c1=a',
         p: 'c1=a,c2=p',
         b: 'c1=b,c2=p',
@@ -62,7 +62,7 @@ describe('conversationSnapshots', () => {
       const source = cold<Conversation<string>>('-x-|', { x: conv('c1', cold('a-b|')) });
       const seen: ReadonlyMap<string, string>[] = [];
       const out = source.pipe(
-        conversationSnapshots(),
+        liveConversations(),
         map((m) => {
           seen.push(m);
           return seen.map(show).join(' / ');
@@ -76,7 +76,7 @@ describe('conversationSnapshots', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const s1 = cold<string>('a----');
       const source = cold<Conversation<string>>('-x-#', { x: conv('c1', s1) });
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-a-#', { a: 'c1=a' });
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-#', { a: 'c1=a' });
       expectSubscriptions(s1.subscriptions).toBe('-^-!');
     });
   });
@@ -84,7 +84,7 @@ describe('conversationSnapshots', () => {
   test('error from a state$ errors the output and unsubscribes the source', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<Conversation<string>>('-x----', { x: conv('c1', cold('a-#')) });
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-a-#', { a: 'c1=a' });
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-#', { a: 'c1=a' });
       expectSubscriptions(source.subscriptions).toBe('^--!');
     });
   });
@@ -92,7 +92,7 @@ describe('conversationSnapshots', () => {
   test('never-ending state$: output does not complete after the source does', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<Conversation<string>>('-x-|', { x: conv('c1', cold('a--')) });
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-a----', { a: 'c1=a' });
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a----', { a: 'c1=a' });
     });
   });
 
@@ -100,7 +100,7 @@ describe('conversationSnapshots', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const s1 = cold<string>('a-b-c-|');
       const source = cold<Conversation<string>>('-x----|', { x: conv('c1', s1) });
-      expectObservable(source.pipe(conversationSnapshots(), map(show)), '^--!').toBe('-a-', { a: 'c1=a' });
+      expectObservable(source.pipe(liveConversations(), map(show)), '^--!').toBe('-a-', { a: 'c1=a' });
       expectSubscriptions(source.subscriptions).toBe('^--!');
       expectSubscriptions(s1.subscriptions).toBe('-^-!');
     });
@@ -110,7 +110,7 @@ describe('conversationSnapshots', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const old = cold<string>('a------');
       const source = cold<Conversation<string>>('-x-y-|', { x: conv('c1', old), y: conv('c1', cold('b-|')) });
-      expectObservable(source.pipe(conversationSnapshots(), map(show))).toBe('-a-b-(e|)', {
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-b-(e|)', {
         a: 'c1=a',
         b: 'c1=b',
         e: '',
@@ -129,7 +129,7 @@ describe('conversationSnapshots', () => {
       });
       const out = source.pipe(
         chatConversations(),
-        conversationSnapshots(),
+        liveConversations(),
         map((m) => [...m.values()].map((s) => `${s.id}:${s.transcript.length}`).join(',')),
       );
       // d ends c2: it leaves the map in that one emission. When the source completes, every live state$
@@ -151,7 +151,7 @@ describe('conversationSnapshots', () => {
       const source = cold<ChatNote>('-a-b-|', { a: chatState('c1', 'Chatting'), b: chatState('c1', 'Completed') });
       const out = source.pipe(
         chatConversations(),
-        conversationSnapshots(),
+        liveConversations(),
         map((m) => [...m.values()].some((s) => s.ended)),
       );
       expectObservable(out).toBe('-a-b-|', { a: false, b: false });

@@ -2,6 +2,10 @@ import { Observable, Subscription } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import type { Conversation } from './internal/conversations';
 
+/** Whether a state says its conversation ended. */
+const isEnded = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && (s as { ended?: unknown }).ended === true;
+
 /**
  * Folds a stream of conversations into one `ReadonlyMap<id, state>` for dashboards: emits a new Map whenever any
  * live conversation's state changes, and drops a conversation from the Map when it ends (its state says `ended`, or
@@ -18,17 +22,14 @@ import type { Conversation } from './internal/conversations';
  *
  * @example
  * ```ts
- * import { chatConversations, conversationSnapshots } from 'gws-rx';
+ * import { chatConversations, liveConversations } from 'gws-rx';
  * import { auditTime } from 'rxjs';
- * client.topic('/v2/me/chats').pipe(chatConversations(), conversationSnapshots(), auditTime(100))
+ * client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations(), auditTime(100))
  *   .subscribe((chats) => render([...chats.values()]));
  * ```
  * @see {@link chatConversations}
  */
-const isEnded = (s: unknown): boolean =>
-  typeof s === 'object' && s !== null && (s as { ended?: unknown }).ended === true;
-
-export function conversationSnapshots<S>(): OperatorFunction<Conversation<S>, ReadonlyMap<string, S>> {
+export function liveConversations<S>(): OperatorFunction<Conversation<S>, ReadonlyMap<string, S>> {
   return (source) =>
     new Observable<ReadonlyMap<string, S>>((subscriber) => {
       let current = new Map<string, S>();
