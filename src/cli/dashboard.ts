@@ -32,8 +32,7 @@ export function dashboardRoutes(dir: string): (req: IncomingMessage, res: Server
   return (req, res) => {
     if (req.method !== 'GET') return false;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const rel =
-      path === '/' || path === '/dashboard' ? 'index.html' : ASSET.test(path) ? path.slice(1) : undefined;
+    const rel = path === '/' || path === '/dashboard' ? 'index.html' : ASSET.test(path) ? path.slice(1) : undefined;
     if (rel === undefined) return false;
     const file = normalize(join(root, rel));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
