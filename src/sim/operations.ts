@@ -1,7 +1,7 @@
 // Chat operations of the simulator (`POST /api/v2/me/chats/{id}`): request parsing and the notifications each
 // operation publishes. Pure functions; server.ts does the HTTP (auth, body reading) and the publishing.
 import { gwsTimestamp } from './scenario';
-import type { SimMessage } from './server';
+import type { SimMessage } from './message';
 import type { Resource } from './state';
 
 /** Operation names the simulator accepts on a chat. @internal */

@@ -1,4 +1,4 @@
-import type { SimMessage } from './server';
+import type { SimMessage } from './message';
 import { onClose } from './lifetime';
 
 /** A message of a scripted scenario and when to send it, in ms from the scenario's start. */

@@ -38,11 +38,7 @@ async function bayeuxServerModule(): Promise<typeof CometDServerModule> {
   }
 }
 
-/** A Bayeux message the simulator sends: a channel and its `data`. */
-export interface SimMessage {
-  readonly channel: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+export type { SimMessage } from './message';
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
