@@ -1,18 +1,12 @@
 import { map } from 'rxjs';
 import { deviceStates } from '../src/operators/deviceStates';
+import type { Device, DeviceStateChangeMessage, DevicesNotification } from '../src/protocol/devices';
 import { scheduler } from './helpers';
 import { show } from './keyed';
 
-interface Device {
-  readonly id: string;
-  readonly deviceState?: string;
-  readonly userState?: { readonly state: string };
-}
-type DeviceNote =
-  | { readonly messageType: 'DeviceStateChangeMessage'; readonly devices: readonly Device[] }
-  | { readonly messageType: 'ErrorMessage' };
+type DeviceNote = DevicesNotification;
 
-const dev = (...devices: [string, string][]): DeviceNote => ({
+const dev = (...devices: [string, string][]): DeviceStateChangeMessage => ({
   messageType: 'DeviceStateChangeMessage',
   devices: devices.map(([id, state]) => ({ id, deviceState: 'Active', userState: { state } })),
 });
@@ -31,10 +25,9 @@ describe('deviceStates', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<DeviceNote>('|');
       expectObservable(source.pipe(deviceStates())).toBe('|');
-      expectObservable(source.pipe(deviceStates([{ id: 'd1', userState: { state: 'Ready' } }]), map(view))).toBe(
-        '(s|)',
-        { s: 'd1=Ready' },
-      );
+      expectObservable(
+        source.pipe(deviceStates({ initial: [{ id: 'd1', userState: { state: 'Ready' } }] }), map(view)),
+      ).toBe('(s|)', { s: 'd1=Ready' });
       expectSubscriptions(source.subscriptions).toBe(['(^!)', '(^!)']);
     });
   });
@@ -73,11 +66,20 @@ describe('deviceStates', () => {
         { id: 'd1', userState: { state: 'NotReady' } },
         { id: 'd2', userState: { state: 'Ready' } },
       ];
-      expectObservable(source.pipe(deviceStates(initial), map(view))).toBe('sa-|', {
+      expectObservable(source.pipe(deviceStates({ initial }), map(view))).toBe('sa-|', {
         s: 'd1=NotReady,d2=Ready',
         a: 'd1=Ready,d2=Ready',
       });
     });
+  });
+
+  // The positional array of earlier versions is gone: an array where the options object belongs fails when the
+  // operator is made (before any subscription), instead of being taken for options and ignored.
+  test('initial as an array instead of { initial }: a TypeError naming deviceStates, thrown when the operator is made', () => {
+    const initial = [{ id: 'd1', userState: { state: 'NotReady' } }];
+    const make = () => deviceStates(initial as never);
+    expect(make).toThrow(TypeError);
+    expect(make).toThrow('gws-rx deviceStates: options must be an object such as { initial: … }, not an array');
   });
 
   test('initial as an option object: the same seeded start', () => {

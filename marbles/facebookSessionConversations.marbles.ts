@@ -1,29 +1,19 @@
 import { endWith, map, mergeMap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { facebookSessionConversations } from '../src/operators/facebookSessionConversations';
+import type { FacebooksessionNotification, FacebooksessionStateChangeMessage } from '../src/protocol/facebooksession';
+import type { MessageLogUpdated } from '../src/protocol/chats';
 import { scheduler, text } from './helpers';
 import type { Entry } from './helpers';
 
-type FbNote =
-  | {
-      readonly messageType: 'FacebooksessionStateChangeMessage';
-      readonly notificationType?: string;
-      readonly referenceId?: number;
-      readonly facebooksession: { readonly id: string; readonly state?: string };
-    }
-  | {
-      readonly messageType: 'MessageLogUpdated';
-      readonly messages: readonly Entry[];
-      readonly chatPath?: string;
-      readonly facebooksessionPath?: string;
-    };
+type FbNote = FacebooksessionNotification;
 
-const fb = (id: string, state: string): FbNote => ({
+const fb = (id: string, state: string): FacebooksessionStateChangeMessage => ({
   messageType: 'FacebooksessionStateChangeMessage',
   notificationType: 'StatusChange',
   facebooksession: { id, state },
 });
-const log = (id: string, ...messages: Entry[]): FbNote => ({
+const log = (id: string, ...messages: Entry[]): MessageLogUpdated => ({
   messageType: 'MessageLogUpdated',
   messages,
   facebooksessionPath: `/facebooksession/${id}`,

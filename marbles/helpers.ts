@@ -1,38 +1,33 @@
-// Builders of GWS notifications for marble specs: shapes follow the seeds (chat resource, MessageLogUpdated).
+// Builders of GWS notifications for marble specs: shapes follow the seeds (chat resource, MessageLogUpdated), and
+// values are typed with the decoded notification types of src/protocol, which is what the operators take.
 import { TestScheduler } from 'rxjs/testing';
+import type { RunHelpers } from 'rxjs/testing';
+import type { Chat, ChatStateChangeMessage, ChatsNotification, MessageLogUpdated } from '../src/protocol/chats';
+import type { TranscriptMessage } from '../src/protocol/common';
 
 export const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
-export interface Chat {
-  readonly id: string;
-  readonly state?: string;
-}
-export interface Entry {
-  readonly index: number;
-  readonly type: string;
-  readonly text?: string;
-  readonly from?: { readonly nickname?: string; readonly participantId?: string; readonly type?: string };
-}
-export type ChatNote =
-  | {
-      readonly messageType: 'ChatStateChangeMessage';
-      readonly notificationType?: string;
-      readonly referenceId?: number;
-      readonly chat: Chat;
-    }
-  | {
-      readonly messageType: 'MessageLogUpdated';
-      readonly messages: readonly Entry[];
-      readonly chatUri?: string;
-      readonly chatPath?: string;
-    };
+/**
+ * Like `scheduler().run(fn)`, and also hands `fn` the TestScheduler itself: operators read their clock from their
+ * `scheduler` option (default `Date.now`), so a spec that asserts times passes it `{ scheduler: ts }`.
+ */
+export const runWithClock = <T>(fn: (helpers: RunHelpers, ts: TestScheduler) => T): T => {
+  const ts = scheduler();
+  return ts.run((helpers) => fn(helpers, ts));
+};
+
+export type { Chat };
+/** A transcript entry of a chat (or a Facebook session). */
+export type Entry = TranscriptMessage;
+/** A notification on `/v2/me/chats`. */
+export type ChatNote = ChatsNotification;
 
 export const chatState = (
   id: string,
   state: string,
   notificationType = 'StatusChange',
   referenceId?: number,
-): ChatNote => ({
+): ChatStateChangeMessage => ({
   messageType: 'ChatStateChangeMessage',
   notificationType,
   ...(referenceId === undefined ? {} : { referenceId }),
@@ -52,7 +47,7 @@ export const event = (index: number, type: string, who = 'cust'): Entry => ({
   from: { nickname: who, participantId: who, type: 'Customer' },
 });
 
-export const chatLog = (id: string, ...messages: Entry[]): ChatNote => ({
+export const chatLog = (id: string, ...messages: Entry[]): MessageLogUpdated => ({
   messageType: 'MessageLogUpdated',
   messages,
   chatUri: `http://localhost:8080/api/v2/chats/${id}`,

@@ -1,33 +1,37 @@
 import { endWith, map, mergeMap } from 'rxjs';
 import type { Observable } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
 import { imSessionConversations } from '../src/operators/imSessionConversations';
-import { scheduler } from './helpers';
+import type {
+  IMLogUpdateMessage,
+  IMSessionStateChangeMessage,
+  ImSessionsNotification,
+} from '../src/protocol/imSessions';
+import { runWithClock, scheduler } from './helpers';
 
-type ImNote =
-  | {
-      readonly messageType: 'IMSessionStateChangeMessage';
-      readonly notificationType?: string;
-      readonly referenceId?: number;
-      readonly imSession: { readonly id: string; readonly state?: string };
-    }
-  | { readonly messageType: 'IMLogUpdateMessage'; readonly imSessionPath: string; readonly message: string };
+type ImNote = ImSessionsNotification;
 
-const im = (id: string, state: string, notificationType = 'StatusChange', referenceId?: number): ImNote => ({
+const im = (
+  id: string,
+  state: string,
+  notificationType = 'StatusChange',
+  referenceId?: number,
+): IMSessionStateChangeMessage => ({
   messageType: 'IMSessionStateChangeMessage',
   notificationType,
   ...(referenceId === undefined ? {} : { referenceId }),
   imSession: { id, state },
 });
-const log = (id: string, message: string): ImNote => ({
+const log = (id: string, message: string): IMLogUpdateMessage => ({
   messageType: 'IMLogUpdateMessage',
   imSessionPath: `/im-sessions/${id}`,
   message,
 });
 
-// id|state|texts in transcript order@receivedAt
-const states = (source: Observable<ImNote>) =>
+// id|state|texts in transcript order@receivedAt; receivedAt is read from the clock handed over (the virtual time)
+const states = (source: Observable<ImNote>, clock: TestScheduler) =>
   source.pipe(
-    imSessionConversations(),
+    imSessionConversations({ scheduler: clock }),
     mergeMap((c) =>
       c.state$.pipe(
         map(
@@ -60,7 +64,7 @@ describe('imSessionConversations', () => {
   });
 
   test('one session: state, then messages appended in arrival order (no index), then end completes state$', () => {
-    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+    runWithClock(({ cold, expectObservable, expectSubscriptions }, ts) => {
       const source = cold<ImNote>('-a-b-c-d---|', {
         a: im('s1', 'Invited'),
         b: log('s1', 'hi'),
@@ -68,7 +72,7 @@ describe('imSessionConversations', () => {
         d: im('s1', 'Completed'),
       });
       // The same text twice is two messages: IM carries no index to deduplicate by.
-      expectObservable(states(source)).toBe('-a-b-c-(de)|', {
+      expectObservable(states(source, ts)).toBe('-a-b-c-(de)|', {
         a: 's1|Invited|',
         b: 's1|Invited|hi@3',
         c: 's1|Invited|hi@3,hi@5',
@@ -80,7 +84,7 @@ describe('imSessionConversations', () => {
   });
 
   test('many, interleaved sessions, linked by the last segment of imSessionPath', () => {
-    scheduler().run(({ cold, expectObservable }) => {
+    runWithClock(({ cold, expectObservable }, ts) => {
       const source = cold<ImNote>('-a-b-c-d-|', {
         a: im('s1', 'Chatting'),
         b: im('s2', 'Chatting'),
@@ -91,7 +95,7 @@ describe('imSessionConversations', () => {
           message: 'to one',
         },
       });
-      expectObservable(states(source)).toBe('-a-b-c-d-(xy|)', {
+      expectObservable(states(source, ts)).toBe('-a-b-c-d-(xy|)', {
         a: 's1|Chatting|',
         b: 's2|Chatting|',
         c: 's2|Chatting|to two@5',
@@ -103,31 +107,31 @@ describe('imSessionConversations', () => {
   });
 
   test('log before state: buffered and applied with the first state change', () => {
-    scheduler().run(({ cold, expectObservable }) => {
+    runWithClock(({ cold, expectObservable }, ts) => {
       const source = cold<ImNote>('-l-m-a-|', { l: log('s1', 'one'), m: log('s1', 'two'), a: im('s1', 'Chatting') });
-      expectObservable(states(source)).toBe('-----a-(z|)', { a: 's1|Chatting|one@1,two@3', z: 's1 done' });
+      expectObservable(states(source, ts)).toBe('-----a-(z|)', { a: 's1|Chatting|one@1,two@3', z: 's1 done' });
     });
   });
 
   test('error: output and live state$ error', () => {
-    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+    runWithClock(({ cold, expectObservable, expectSubscriptions }, ts) => {
       const source = cold<ImNote>('-a-#', { a: im('s1', 'Chatting') });
-      expectObservable(states(source)).toBe('-a-#', { a: 's1|Chatting|' });
+      expectObservable(states(source, ts)).toBe('-a-#', { a: 's1|Chatting|' });
       expectSubscriptions(source.subscriptions).toBe('^--!');
     });
   });
 
   test('never-ending source: the session stays open', () => {
-    scheduler().run(({ cold, expectObservable }) => {
+    runWithClock(({ cold, expectObservable }, ts) => {
       const source = cold<ImNote>('-a-b-', { a: im('s1', 'Chatting'), b: log('s1', 'x') });
-      expectObservable(states(source)).toBe('-a-b-', { a: 's1|Chatting|', b: 's1|Chatting|x@3' });
+      expectObservable(states(source, ts)).toBe('-a-b-', { a: 's1|Chatting|', b: 's1|Chatting|x@3' });
     });
   });
 
   test('early unsubscribe: source unsubscribed', () => {
-    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+    runWithClock(({ cold, expectObservable, expectSubscriptions }, ts) => {
       const source = cold<ImNote>('-a-b-c-|', { a: im('s1', 'Chatting'), b: log('s1', 'x'), c: log('s1', 'y') });
-      expectObservable(states(source), '^--!').toBe('-a-', { a: 's1|Chatting|' });
+      expectObservable(states(source, ts), '^--!').toBe('-a-', { a: 's1|Chatting|' });
       expectSubscriptions(source.subscriptions).toBe('^--!');
     });
   });

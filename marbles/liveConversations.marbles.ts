@@ -1,7 +1,11 @@
 import { map } from 'rxjs';
 import type { Observable } from 'rxjs';
+import { callConversations } from '../src/operators/callConversations';
+import type { CallConversationState } from '../src/operators/callConversations';
 import { chatConversations } from '../src/operators/chatConversations';
+import * as operators from '../src/operators/index';
 import { liveConversations } from '../src/operators/liveConversations';
+import type { CallsNotification } from '../src/protocol/calls';
 import type { Conversation } from '../src/operators/internal/conversations';
 import { chatLog, chatState, scheduler, text } from './helpers';
 import type { ChatNote } from './helpers';
@@ -155,6 +159,41 @@ describe('liveConversations', () => {
         map((m) => [...m.values()].some((s) => s.ended)),
       );
       expectObservable(out).toBe('-a-b-|', { a: false, b: false });
+    });
+  });
+
+  test('the operators export it as liveConversations; conversationSnapshots, its old name, is gone', () => {
+    expect(operators.liveConversations).toBe(liveConversations);
+    expect(Object.keys(operators)).not.toContain('conversationSnapshots');
+  });
+
+  test('composed with callConversations: a Map of CallConversationState; a Released call leaves it', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const call = (id: string, state: string): CallsNotification => ({
+        messageType: 'CallStateChangeMessage',
+        notificationType: 'StatusChange',
+        call: { id, state, ani: '5001' },
+      });
+      const source = cold<CallsNotification>('-a-b-c-d-|', {
+        a: call('k1', 'Ringing'),
+        b: call('k2', 'Dialing'),
+        c: call('k1', 'Established'),
+        d: call('k1', 'Released'),
+      });
+      // Typed end to end: the Map's values are CallConversationState, so `resource.ani` needs no cast.
+      const live: Observable<ReadonlyMap<string, CallConversationState>> = source.pipe(
+        callConversations(),
+        liveConversations(),
+      );
+      expectObservable(
+        live.pipe(map((m) => [...m.values()].map((s) => `${s.id}:${s.state ?? ''}:${s.resource.ani ?? ''}`).join(','))),
+      ).toBe('-a-b-c-d-(e|)', {
+        a: 'k1:Ringing:5001',
+        b: 'k1:Ringing:5001,k2:Dialing:5001',
+        c: 'k1:Established:5001,k2:Dialing:5001',
+        d: 'k2:Dialing:5001',
+        e: '',
+      });
     });
   });
 });

@@ -1,11 +1,16 @@
 // The rxjs checklist plus the domain cases shared by the single-message conversation operators (calls, emails,
 // workitems, openmedia, facebook posts, tweets). Each operator's own spec file calls this with its message type,
 // resource key and default end states, then adds its own cases.
-import { endWith, map, mergeMap } from 'rxjs';
+import { endWith, map, mergeMap, of } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
-import type { Conversation } from '../src/operators/internal/conversations';
-import { scheduler } from './helpers';
+import type { Conversation, ConversationOptions } from '../src/operators/internal/conversations';
+import { runWithClock, scheduler } from './helpers';
 
+/**
+ * A notification as the checklist builds it, for any of the topics: `{ messageType, [key]: { id, state } }` plus the
+ * envelope fields. The operators take their topic's decoded union (`CallsNotification`, …); each caller casts its
+ * operator once to accept these (see callConversations.marbles.ts).
+ */
 export interface Note {
   readonly messageType: string;
   readonly notificationType?: string;
@@ -27,11 +32,11 @@ export interface ResourceSpec {
   readonly messageType: string;
   readonly key: string;
   readonly endStates: readonly string[];
-  readonly operator: (options?: {
-    endStates?: readonly string[];
-    initial?: readonly { id: string; state?: string }[];
-  }) => OperatorFunction<Note, Conversation<StateLike>>;
+  readonly operator: (options?: ChecklistOptions) => OperatorFunction<Note, Conversation<StateLike>>;
 }
+
+/** The conversation options the checklist passes: seeds are `{ id, state }`, valid resources of every such kind. */
+export type ChecklistOptions = ConversationOptions<{ readonly id: string; readonly state?: string }>;
 
 const summary = (s: StateLike): string =>
   `${s.id}|${s.state ?? ''}|${s.ended ? 'ended' : 'live'}|${s.lastError?.referenceId ?? ''}`;
@@ -43,13 +48,13 @@ export function resourceChecklist(spec: ResourceSpec): void {
     ...(referenceId === undefined ? {} : { referenceId }),
     [spec.key]: { id, state },
   });
-  const states = (source: Observable<Note>, options?: Parameters<ResourceSpec['operator']>[0]) =>
+  const states = (source: Observable<Note>, options?: ChecklistOptions) =>
     source.pipe(
       spec.operator(options),
       mergeMap((c) => c.state$.pipe(map(summary))),
     );
   // Like states, but each state$ completion shows as the value 'done' (the merged output cannot show it).
-  const lives = (source: Observable<Note>, options?: Parameters<ResourceSpec['operator']>[0]) =>
+  const lives = (source: Observable<Note>, options?: ChecklistOptions) =>
     source.pipe(
       spec.operator(options),
       mergeMap((c) => c.state$.pipe(map(summary), endWith('done'))),
@@ -205,15 +210,31 @@ export function resourceChecklist(spec: ResourceSpec): void {
     });
 
     test('updatedAt comes from the scheduler clock (virtual time)', () => {
-      scheduler().run(({ cold, expectObservable }) => {
+      runWithClock(({ cold, expectObservable }, ts) => {
         const source = cold<Note>('-a-b-|', { a: note('x1', 'Ringing'), b: note('x1', 'Established') });
         expectObservable(
           source.pipe(
-            spec.operator(),
+            spec.operator({ scheduler: ts }),
             mergeMap((c) => c.state$.pipe(map((s) => s.updatedAt))),
           ),
         ).toBe('-a-b-|', { a: 1, b: 3 });
       });
+    });
+
+    test('without a scheduler option, updatedAt reads Date.now', () => {
+      const now = jest.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+      try {
+        const seen: number[] = [];
+        of(note('x1', 'Ringing'))
+          .pipe(
+            spec.operator(),
+            mergeMap((c) => c.state$),
+          )
+          .subscribe((s) => seen.push(s.updatedAt));
+        expect(seen).toEqual([1_700_000_000_000]);
+      } finally {
+        now.mockRestore();
+      }
     });
 
     test('endStates option overrides the default', () => {

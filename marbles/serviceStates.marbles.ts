@@ -1,20 +1,18 @@
 import { map } from 'rxjs';
 import { serviceStates } from '../src/operators/serviceStates';
+import type { Service, ServiceStateChangeMessage, ServicesNotification } from '../src/protocol/services';
 import { scheduler } from './helpers';
 import { show } from './keyed';
 
-interface Service {
-  readonly id: string;
-  readonly state?: string;
-}
-type ServiceNote =
-  | { readonly messageType: 'ServiceStateChangeMessage'; readonly service: Service }
-  | { readonly messageType: 'ErrorMessage' };
+type ServiceNote = ServicesNotification;
 
-const svc = (id: string, state: string): ServiceNote => ({
+const svc = (id: string, state: string): ServiceStateChangeMessage => ({
   messageType: 'ServiceStateChangeMessage',
   service: { id, state },
 });
+// Not a message of this topic (its union holds ServiceStateChangeMessage only), so it is cast: whatever else reaches
+// the operator must be ignored rather than taken for a service.
+const other = { messageType: 'ErrorMessage' } as unknown as ServiceNote;
 const view = (m: ReadonlyMap<string, Service>): string => show(m, (s) => s.state ?? '?');
 
 describe('serviceStates', () => {
@@ -39,7 +37,7 @@ describe('serviceStates', () => {
       const source = cold<ServiceNote>('-a-b-e-c-|', {
         a: svc('s1', 'Available'),
         b: svc('s2', 'Available'),
-        e: { messageType: 'ErrorMessage' },
+        e: other,
         c: svc('s1', 'Unavailable'),
       });
       expectObservable(source.pipe(serviceStates(), map(view))).toBe('-a-b---c-|', {
@@ -67,7 +65,7 @@ describe('serviceStates', () => {
 
   test('seeded: a notification overrides the seeded entry, other seeded entries stay', () => {
     scheduler().run(({ cold, expectObservable }) => {
-      const source = cold<ServiceNote>('-e-a-|', { e: { messageType: 'ErrorMessage' }, a: svc('s1', 'Inactive') });
+      const source = cold<ServiceNote>('-e-a-|', { e: other, a: svc('s1', 'Inactive') });
       const initial = [
         { id: 's1', state: 'Active' },
         { id: 's2', state: 'Active' },

@@ -1,23 +1,25 @@
 import { map } from 'rxjs';
 import { workbinContents } from '../src/operators/workbinContents';
-import type { WorkbinItemLike } from '../src/operators/workbinContents';
+import { WorkbinStateChangeMessage } from '../src/protocol/workbins';
+import type { WorkbinItem, WorkbinsNotification } from '../src/protocol/workbins';
 import { scheduler } from './helpers';
 import { show } from './keyed';
 
-interface WorkbinNote {
-  readonly messageType: string;
-  readonly id?: string;
-  readonly action?: string;
-  readonly [resource: string]: unknown;
-}
+type WorkbinNote = WorkbinsNotification;
 
+// A WorkbinStateChangeMessage as the client delivers it: decoded by its codec, which finds the interaction under
+// whichever `*StateResourceV2` key it arrived and exposes it as `item` (what the operator reads).
+const decoded = (raw: Readonly<Record<string, unknown>>): WorkbinStateChangeMessage => {
+  const result = WorkbinStateChangeMessage.decode(raw);
+  if (result._tag === 'Left') throw new Error(`fixture does not decode: ${JSON.stringify(raw)}`);
+  return result.right;
+};
+// The action is kept as given (decoding would trim it), so that the operator's own trimming is exercised too.
 const wb = (workbin: string, action: string, itemId: string, key = 'emailStateResourceV2'): WorkbinNote => ({
-  messageType: 'WorkbinStateChangeMessage',
-  id: workbin,
+  ...decoded({ messageType: 'WorkbinStateChangeMessage', id: workbin, action, [key]: { id: itemId } }),
   action,
-  [key]: { id: itemId },
 });
-const view = (m: ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>): string =>
+const view = (m: ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>): string =>
   show(m, (items) => [...items.keys()].join('+'));
 
 describe('workbinContents', () => {
@@ -37,7 +39,7 @@ describe('workbinContents', () => {
     });
   });
 
-  test('ItemAdded / ItemUpdated / ItemRemoved per workbin, for any *StateResourceV2 key', () => {
+  test('ItemAdded / ItemUpdated / ItemRemoved per workbin, for any *StateResourceV2 key (decoded as item)', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<WorkbinNote>('-a-b-c-d-e-|', {
         a: wb('w1', 'ItemAdded', 'e1'),
@@ -60,8 +62,18 @@ describe('workbinContents', () => {
   test('ItemUpdated replaces the stored item with the new resource', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<WorkbinNote>('-a-b-|', {
-        a: { messageType: 'WorkbinStateChangeMessage', id: 'w1', action: 'ItemAdded', item: { id: 'i1', v: 1 } },
-        b: { messageType: 'WorkbinStateChangeMessage', id: 'w1', action: 'ItemUpdated', item: { id: 'i1', v: 2 } },
+        a: decoded({
+          messageType: 'WorkbinStateChangeMessage',
+          id: 'w1',
+          action: 'ItemAdded',
+          emailStateResourceV2: { id: 'i1', v: 1 },
+        }),
+        b: decoded({
+          messageType: 'WorkbinStateChangeMessage',
+          id: 'w1',
+          action: 'ItemUpdated',
+          emailStateResourceV2: { id: 'i1', v: 2 },
+        }),
       });
       expectObservable(
         source.pipe(
@@ -101,15 +113,20 @@ describe('workbinContents', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const source = cold<WorkbinNote>('-r-u-a-|', {
         r: wb('w1', 'ItemRemoved', 'e1'),
-        u: { messageType: 'WorkbinStateChangeMessage', id: 'w1', action: 'ItemUpdated', item: { id: 'e2', v: 2 } },
+        u: decoded({
+          messageType: 'WorkbinStateChangeMessage',
+          id: 'w1',
+          action: 'ItemUpdated',
+          emailStateResourceV2: { id: 'e2', v: 2 },
+        }),
         a: wb('w2', 'ItemAdded', 'c1', 'chatStateResourceV2'),
       });
-      const e2: WorkbinItemLike = { id: 'e2' };
+      const e2: WorkbinItem = { id: 'e2' };
       const initial = [
         { id: 'w1', items: [{ id: 'e1' }, e2] },
         { id: 'w3', items: [{ id: 'x' }] },
       ];
-      const shown = (m: ReadonlyMap<string, ReadonlyMap<string, WorkbinItemLike>>): string =>
+      const shown = (m: ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>): string =>
         `${view(m)} v=${String((m.get('w1')?.get('e2') as { v?: number } | undefined)?.v)}`;
       expectObservable(source.pipe(workbinContents({ initial }), map(shown))).toBe('sr-u-a-|', {
         s: 'w1=e1+e2,w3=x v=undefined',

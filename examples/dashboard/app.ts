@@ -4,15 +4,15 @@ import { Subscription, auditTime, scan, startWith } from 'rxjs';
 import {
   callConversations,
   chatConversations,
-  conversationSnapshots,
   createGwsClient,
   deviceStates,
   gwsLogin,
+  liveConversations,
   serviceStates,
 } from '../../src/index';
-import type { ChatConversationState, ConnectionState, TopicMap } from '../../src/index';
+import type { ChatConversationState, ConnectionState } from '../../src/index';
 
-type ChatState = ChatConversationState<TopicMap['/v2/me/chats']>;
+type ChatState = ChatConversationState;
 
 // The embedded simulator's demo user. This page is a demo for the simulator only: never put real credentials here.
 const DEMO_USER = { username: 'agent1', password: 'agent1-demo' };
@@ -152,7 +152,7 @@ export async function start(): Promise<() => Promise<void>> {
   subs.add(
     client
       .topic('/v2/me/chats')
-      .pipe(chatConversations(), conversationSnapshots(), auditTime(REDRAW_MS))
+      .pipe(chatConversations(), liveConversations(), auditTime(REDRAW_MS))
       .subscribe((chats) => {
         count.textContent = String(chats.size);
         conversations.replaceChildren(...[...chats.values()].map(renderChat));
@@ -163,7 +163,7 @@ export async function start(): Promise<() => Promise<void>> {
   subs.add(
     client
       .topic('/v2/me/calls')
-      .pipe(callConversations(), conversationSnapshots(), auditTime(REDRAW_MS))
+      .pipe(callConversations(), liveConversations(), auditTime(REDRAW_MS))
       .subscribe((map) =>
         calls.replaceChildren(
           ...[...map.values()].map((s) =>

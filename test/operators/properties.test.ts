@@ -77,12 +77,14 @@ describe('transcript properties', () => {
   });
 });
 
+// Narrower than ChatsNotification (every chat has a state, every log a chatPath) and assignable to it: the operator
+// takes these as they are. `messages` is a mutable array, as in the io-ts types.
 type ChatNote =
   | { readonly messageType: 'ChatStateChangeMessage'; readonly chat: { readonly id: string; readonly state: string } }
   | {
       readonly messageType: 'MessageLogUpdated';
       readonly chatPath: string;
-      readonly messages: readonly { readonly index: number; readonly type: string }[];
+      readonly messages: { readonly index: number; readonly type: string }[];
     };
 
 const note: fc.Arbitrary<ChatNote> = fc.oneof(

@@ -1,5 +1,11 @@
+import { mediaKinds } from '../../src/protocol/media';
 import { reduceConversation } from '../../src/operators/reduceConversation';
-import type { ConversationEvent, ConversationState, ReduceContext } from '../../src/operators/reduceConversation';
+import type {
+  ConversationEvent,
+  ConversationKind,
+  ConversationState,
+  ReduceOptions,
+} from '../../src/operators/reduceConversation';
 
 interface Res {
   readonly id: string;
@@ -14,7 +20,7 @@ interface Msg {
 type S = ConversationState<Res, Msg>;
 type E = ConversationEvent<Res, Msg>;
 
-const ctx = (now = 10): ReduceContext => ({ kind: 'chat', endStates: new Set(['Completed']), indexed: true, now });
+const ctx = (now = 10): ReduceOptions => ({ kind: 'chat', endStates: ['Completed'], now });
 const res = (state: string, extra: Partial<E & { type: 'resource' }> = {}): E => ({
   type: 'resource',
   id: 'c1',
@@ -139,5 +145,83 @@ describe('reduceConversation', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(s)).toBe(Object.prototype);
     expect(Object.prototype.hasOwnProperty.call(s?.resource.userData, '__proto__')).toBe(true);
+  });
+});
+
+// With `{ kind }` alone, end states and transcript order come from the registry of media kinds.
+describe('reduceConversation options: { kind } uses the registry, endStates overrides it', () => {
+  const state = (kind: ConversationKind, st: string, options: Partial<ReduceOptions> = {}): S | undefined =>
+    reduceConversation<Res, Msg>(undefined, res(st), { kind, ...options });
+
+  test('a chat ends on Completed, Revoked and JoinFailed (after trim), not on Chatting', () => {
+    expect(state('chat', 'JoinFailed')).toMatchObject({ kind: 'chat', state: 'JoinFailed', ended: true });
+    expect(state('chat', ' Completed ')?.ended).toBe(true);
+    expect(state('chat', 'Revoked')?.ended).toBe(true);
+    expect(state('chat', 'Chatting')?.ended).toBe(false);
+  });
+
+  test('a call ends on Released only: Completed, a chat end state, does not end it', () => {
+    expect(state('call', 'Released')).toMatchObject({ kind: 'call', ended: true });
+    expect(state('call', 'Completed')?.ended).toBe(false);
+    expect(state('call', 'Held')?.ended).toBe(false);
+  });
+
+  test('an IM session ends on Completed, Released or Ended', () => {
+    for (const st of ['Completed', 'Released', 'Ended']) expect(state('imSession', st)?.ended).toBe(true);
+    expect(state('imSession', 'Revoked')?.ended).toBe(false);
+  });
+
+  test('every conversation kind ends on each of its registry end states, and not on another state', () => {
+    const kinds = Object.keys(mediaKinds).filter(
+      (k): k is ConversationKind => mediaKinds[k as keyof typeof mediaKinds].endStates !== undefined,
+    );
+    expect(kinds.sort()).toEqual(
+      ['call', 'chat', 'email', 'facebook', 'facebookSession', 'imSession', 'openmedia', 'tweet', 'workitem'].sort(),
+    );
+    for (const kind of kinds) {
+      for (const st of mediaKinds[kind].endStates) expect(state(kind, st)).toMatchObject({ kind, ended: true });
+      expect(state(kind, 'Talking')?.ended).toBe(false);
+    }
+  });
+
+  test('IM keeps arrival order (no index to sort or deduplicate by); a chat orders by index and drops duplicates', () => {
+    const arrivals = [by(3, 'Text', 'a'), by(1, 'Text', 'b'), by(3, 'Text', 'a'), by(2, 'Text', 'c')];
+    const fold = (kind: ConversationKind) =>
+      arrivals
+        .reduce<S | undefined>(
+          (s, m) => reduceConversation(s, msgs(m), { kind, now: 1 }),
+          reduceConversation<Res, Msg>(undefined, res('Chatting'), { kind, now: 0 }),
+        )
+        ?.transcript.toArray()
+        .map((m) => m.index);
+    expect(fold('imSession')).toEqual([3, 1, 3, 2]);
+    expect(fold('chat')).toEqual([1, 2, 3]);
+  });
+
+  test('endStates replaces the kind’s end states (it does not add to them)', () => {
+    expect(state('chat', 'Archived', { endStates: ['Archived'] })?.ended).toBe(true);
+    expect(state('chat', 'JoinFailed', { endStates: ['Archived'] })?.ended).toBe(false);
+    expect(state('call', 'Released', { endStates: [] })?.ended).toBe(false);
+  });
+
+  test('endStates keeps the kind’s transcript order', () => {
+    const s = [by(2, 'Text', 'a'), by(1, 'Text', 'a')].reduce<S | undefined>(
+      (acc, m) => reduceConversation(acc, msgs(m), { kind: 'imSession', endStates: ['Done'] }),
+      state('imSession', 'Talking', { endStates: ['Done'] }),
+    );
+    expect(s?.transcript.toArray().map((m) => m.index)).toEqual([2, 1]);
+  });
+
+  test('without now, updatedAt (and lastError.at) read Date.now', () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+    try {
+      const s = reduceConversation<Res, Msg>(undefined, res('Chatting', { notificationType: 'Error' }), {
+        kind: 'chat',
+      });
+      expect(s?.updatedAt).toBe(1_700_000_000_000);
+      expect(s?.lastError?.at).toBe(1_700_000_000_000);
+    } finally {
+      now.mockRestore();
+    }
   });
 });

@@ -11,9 +11,8 @@ import type { GwsClient } from '../../src/client/createGwsClientWith';
 import type { HeaderMap } from '../../src/client/options';
 import { chatConversations } from '../../src/operators/chatConversations';
 import type { ChatConversationState } from '../../src/operators/chatConversations';
-import type { ChatsNotification } from '../../src/protocol/chats';
 
-type ChatState = ChatConversationState<ChatsNotification>;
+type ChatState = ChatConversationState;
 
 const customer = { nickname: 'Alice Martin', type: 'Customer', participantId: '007352CE982D031B' };
 const agent = { nickname: 'Agent A', type: 'Agent', participantId: '007352CE984F0321' };
