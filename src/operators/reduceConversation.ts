@@ -1,5 +1,5 @@
 import { mediaKinds } from '../protocol/media';
-import type { ConversationKind } from '../protocol/media';
+import type { ConversationKind, MediaKind } from '../protocol/media';
 import type { Transcript } from './transcript';
 import { addIndexed, appendMessage, emptyTranscript } from './transcript';
 
@@ -101,7 +101,11 @@ export interface ReduceContext {
 
 /** The end states and transcript order of a kind, as the registry of media kinds gives them. @internal */
 export const kindDefaults = (kind: ConversationKind): { endStates: readonly string[]; indexed: boolean } => {
-  const media = mediaKinds[kind];
+  const media: MediaKind | undefined = Object.prototype.hasOwnProperty.call(mediaKinds, kind)
+    ? (mediaKinds as Readonly<Record<string, MediaKind>>)[kind]
+    : undefined;
+  if (media?.endStates === undefined)
+    throw new TypeError(`gws-rx reduceConversation: ${JSON.stringify(kind)} is not a conversation kind`);
   return { endStates: media.endStates, indexed: media.transcript?.order === 'indexed' };
 };
 

@@ -54,7 +54,7 @@ const { stateMessage, resourceKey } = mediaKinds.workbin;
 /**
  * Keeps the contents of every workbin from `/v2/me/workbins` `WorkbinStateChangeMessage`s, as
  * `ReadonlyMap<workbinId, ReadonlyMap<itemId, item>>`: `ItemAdded` and `ItemUpdated` put the item (the resource under
- * `item` or any `*StateResourceV2` key), `ItemRemoved` takes it out; other actions and message types change nothing
+ * `item`, where the decoder moves it from its `*StateResourceV2` key), `ItemRemoved` takes it out; other actions and message types change nothing
  * (and emit nothing). Like `scan` into nested Maps with a seed: with a non-empty `options.initial`, the seeded Map is
  * emitted first, on subscribe (as conversation operators emit their seeded conversations); an empty or absent
  * `initial` emits nothing until the first change.

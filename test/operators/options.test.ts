@@ -14,6 +14,7 @@ import { serviceStates } from '../../src/operators/serviceStates';
 import { tweetConversations } from '../../src/operators/tweetConversations';
 import { workbinContents } from '../../src/operators/workbinContents';
 import { workitemConversations } from '../../src/operators/workitemConversations';
+import { reduceConversation } from '../../src/operators/reduceConversation';
 
 /** What `make` threw (or `undefined`). */
 const thrown = (make: () => unknown): unknown => {
@@ -181,5 +182,27 @@ describe('workbinContents options', () => {
   test('valid options are accepted', () => {
     for (const options of [undefined, {}, { initial: [] }, { initial: [{ id: 'w1', items: [{ id: 'e1' }] }] }])
       expect(thrown(make(options))).toBeUndefined();
+  });
+});
+
+describe('other checks', () => {
+  test('a scheduler may be any object or function with now(), such as Date', () => {
+    expect(thrown(() => chatConversations({ scheduler: Date }))).toBeUndefined();
+    expectTypeError(
+      () => chatConversations({ scheduler: (() => 1) as never }),
+      'gws-rx chatConversations: option scheduler must have a now() method',
+    );
+  });
+
+  test('reduceConversation refuses a kind that is not a conversation kind', () => {
+    const event = { type: 'resource', id: 'd1', resource: { id: 'd1' } } as const;
+    expectTypeError(
+      () => reduceConversation(undefined, event, { kind: 'device' as never }),
+      'gws-rx reduceConversation: "device" is not a conversation kind',
+    );
+    expectTypeError(
+      () => reduceConversation(undefined, event, { kind: 'nope' as never }),
+      'gws-rx reduceConversation: "nope" is not a conversation kind',
+    );
   });
 });

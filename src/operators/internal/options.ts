@@ -22,7 +22,7 @@ export const count: Check = (v) =>
 
 /** Something with a `now()` method (an rxjs scheduler, or `{ now: () => Date.now() }`). @internal */
 export const clock: Check = (v) =>
-  typeof v === 'object' && v !== null && typeof (v as { now?: unknown }).now === 'function'
+  (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as { now?: unknown }).now === 'function'
     ? undefined
     : 'must have a now() method';
 
