@@ -37,7 +37,9 @@ const bundle = await esbuild.build({
   ignoreAnnotations: true,
 });
 const code = bundle.outputFiles[0]?.text ?? '';
-/** @type {{ compiledShapes: () => unknown[], canonicalProblems: () => string[], emitChecks: (shapes: unknown[]) => string }} */
+/**
+ * @type {{ compiledShapes: () => unknown[], canonicalProblems: () => string[], emitChecks: (s: unknown[]) => string }}
+ */
 const generator = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 
 const problems = generator.canonicalProblems();

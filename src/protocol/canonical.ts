@@ -116,7 +116,8 @@ export interface Shape {
  * factory given the checks of the shape's `L` fields.
  * @example
  * ```ts
- * const entry: GeneratedCheck = { hash: signatureHash('id!s'), check: () => (u) => isRecord(u) && typeof u.id === 'string' };
+ * const check = () => (u: unknown) => isRecord(u) && typeof u.id === 'string';
+ * const entry: GeneratedCheck = { hash: signatureHash('id!s'), check };
  * ```
  * @internal
  */

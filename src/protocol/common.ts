@@ -201,7 +201,8 @@ export type TranscriptEventType = t.TypeOf<typeof TranscriptEventType>;
  * decoded to `value`.
  * @example
  * ```ts
- * messageTypeLiteral('TweetOperationResponse', ['TwitterOperationResponse']).decode(' TwitterOperationResponse'); // Right('TweetOperationResponse')
+ * messageTypeLiteral('TweetStateChangeMessage', ['TwitterStateChangeMessage']).decode(' TwitterStateChangeMessage');
+ * // Right('TweetStateChangeMessage')
  * ```
  */
 export const messageTypeLiteral = <V extends string>(

@@ -66,9 +66,8 @@ const failure = (
 export type CanonicalReader<K extends TopicName> = (data: unknown) => TopicMap[K] | undefined;
 
 /**
- * Builds the {@link CanonicalReader} of `channel`. It remembers the last `messageType` it found a check for: a topic's
- * messages mostly repeat one type (`MessageLogUpdated` in a busy chat), and comparing two strings costs less than
- * looking one up in a `Map`.
+ * Builds the {@link CanonicalReader} of `channel` from its codecs' canonical checks; it remembers the last
+ * `messageType` it found a check for (why: bench/notes.md).
  */
 function makeReader<K extends TopicName>(channel: K): CanonicalReader<K> {
   const checks = new Map<string, CanonicalCheck>();
@@ -102,9 +101,13 @@ function makeReader<K extends TopicName>(channel: K): CanonicalReader<K> {
 const readers = new Map<TopicName, CanonicalReader<TopicName>>();
 
 /**
- * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client. A reader
- * made per client would be a new function each time, and the optimized code V8 builds around the hot path would be
- * thrown away with the client that owned it (V8 deoptimizes code whose embedded objects were collected).
+ * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client (why:
+ * bench/notes.md, "Code that outlives a client").
+ * @example
+ * ```ts
+ * const read = readerOf('/v2/me/chats');
+ * read({ messageType: 'MessageLogUpdated', messages: [] }); // the payload itself: already canonical
+ * ```
  * @internal
  */
 export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> {
