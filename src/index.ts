@@ -15,7 +15,16 @@ export type {
 
 // The protocol: the registry of media kinds, the topics derived from it, decoding, and the resources' codecs.
 export { mediaKinds } from './protocol/media';
-export type { ConversationKind, MediaKind, MediaKindName, TranscriptSpec } from './protocol/media';
+export type {
+  ConversationKind,
+  MediaKind,
+  MediaKindName,
+  MediaKinds,
+  NotificationOf,
+  ResourceOf,
+  TranscriptSpec,
+  Typed,
+} from './protocol/media';
 export { decodeNotification, isTopicName, topicNames } from './protocol/index';
 export type { DecodeFailure, DecodeFailureReason, Notification, TopicMap, TopicName } from './protocol/index';
 export {
@@ -34,6 +43,18 @@ export {
   Workitem,
 } from './protocol/index';
 export type {
+  CallsNotification,
+  ChatsNotification,
+  DevicesNotification,
+  EmailsNotification,
+  FacebookNotification,
+  FacebooksessionNotification,
+  ImSessionsNotification,
+  OpenmediaNotification,
+  ServicesNotification,
+  TwitterNotification,
+  WorkbinsNotification,
+  WorkitemsNotification,
   CallStateChangeMessage,
   ChatStateChangeMessage,
   DeviceStateChangeMessage,

@@ -46,6 +46,15 @@ export const Call = resource('Call', {
   parentCallPath: t.string,
   case: t.array(t.unknown),
 });
+/**
+ * A decoded `Call`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Call } from 'gws-rx';
+ * const describe = (x: Call) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Call extends t.TypeOf<typeof Call> {}
 
@@ -58,6 +67,15 @@ export interface Call extends t.TypeOf<typeof Call> {}
  * ```
  */
 export const CallStateChangeMessage = message('CallStateChangeMessage', { call: Call }, {});
+/**
+ * A decoded `CallStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { CallStateChangeMessage } from 'gws-rx';
+ * const describe = (x: CallStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface CallStateChangeMessage extends t.TypeOf<typeof CallStateChangeMessage> {}
 

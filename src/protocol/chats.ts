@@ -10,6 +10,15 @@ import { TranscriptMessage, message, resource } from './common';
  * ```
  */
 export const Chat = resource('Chat', {});
+/**
+ * A decoded `Chat`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Chat } from 'gws-rx';
+ * const describe = (x: Chat) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Chat extends t.TypeOf<typeof Chat> {}
 
@@ -22,6 +31,15 @@ export interface Chat extends t.TypeOf<typeof Chat> {}
  * ```
  */
 export const ChatStateChangeMessage = message('ChatStateChangeMessage', { chat: Chat }, {});
+/**
+ * A decoded `ChatStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { ChatStateChangeMessage } from 'gws-rx';
+ * const describe = (x: ChatStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ChatStateChangeMessage extends t.TypeOf<typeof ChatStateChangeMessage> {}
 
@@ -40,6 +58,15 @@ export const MessageLogUpdated = message(
   { messages: t.array(TranscriptMessage) },
   { chatUri: t.string, chatPath: t.string, facebooksessionUri: t.string, facebooksessionPath: t.string },
 );
+/**
+ * A decoded `MessageLogUpdated`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { MessageLogUpdated } from 'gws-rx';
+ * const describe = (x: MessageLogUpdated) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface MessageLogUpdated extends t.TypeOf<typeof MessageLogUpdated> {}
 

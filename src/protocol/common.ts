@@ -409,6 +409,15 @@ export const TranscriptMessage = keepOwnKeys(
     'TranscriptMessage',
   ),
 );
+/**
+ * A decoded `TranscriptMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { TranscriptMessage } from 'gws-rx';
+ * const describe = (x: TranscriptMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TranscriptMessage extends t.TypeOf<typeof TranscriptMessage> {}
 
@@ -421,5 +430,14 @@ export interface TranscriptMessage extends t.TypeOf<typeof TranscriptMessage> {}
  * ```
  */
 export const ErrorMessage = message('ErrorMessage', {}, {});
+/**
+ * A decoded `ErrorMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { ErrorMessage } from 'gws-rx';
+ * const describe = (x: ErrorMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ErrorMessage extends t.TypeOf<typeof ErrorMessage> {}

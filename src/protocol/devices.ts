@@ -36,6 +36,15 @@ export const UserState = keepOwnKeys(
     'UserState',
   ),
 );
+/**
+ * A decoded `UserState`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { UserState } from 'gws-rx';
+ * const describe = (x: UserState) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface UserState extends t.TypeOf<typeof UserState> {}
 
@@ -67,6 +76,15 @@ export const Device = keepOwnKeys(
     'Device',
   ),
 );
+/**
+ * A decoded `Device`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Device } from 'gws-rx';
+ * const describe = (x: Device) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Device extends t.TypeOf<typeof Device> {}
 
@@ -79,6 +97,15 @@ export interface Device extends t.TypeOf<typeof Device> {}
  * ```
  */
 export const DeviceStateChangeMessage = message('DeviceStateChangeMessage', { devices: t.array(Device) }, {});
+/**
+ * A decoded `DeviceStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { DeviceStateChangeMessage } from 'gws-rx';
+ * const describe = (x: DeviceStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DeviceStateChangeMessage extends t.TypeOf<typeof DeviceStateChangeMessage> {}
 

@@ -38,6 +38,15 @@ export const Email = resource('Email', {
   attachments: t.array(EmailAttachment),
   emailType: TrimmedString,
 });
+/**
+ * A decoded `Email`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Email } from 'gws-rx';
+ * const describe = (x: Email) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Email extends t.TypeOf<typeof Email> {}
 
@@ -50,6 +59,15 @@ export interface Email extends t.TypeOf<typeof Email> {}
  * ```
  */
 export const EmailStateChangeMessage = message('EmailStateChangeMessage', { email: Email }, {});
+/**
+ * A decoded `EmailStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { EmailStateChangeMessage } from 'gws-rx';
+ * const describe = (x: EmailStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface EmailStateChangeMessage extends t.TypeOf<typeof EmailStateChangeMessage> {}
 

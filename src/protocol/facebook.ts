@@ -10,6 +10,15 @@ import { TrimmedString, message, resource } from './common';
  * ```
  */
 export const Facebook = resource('Facebook', { facebookType: TrimmedString });
+/**
+ * A decoded `Facebook`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Facebook } from 'gws-rx';
+ * const describe = (x: Facebook) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Facebook extends t.TypeOf<typeof Facebook> {}
 /**
@@ -21,6 +30,15 @@ export interface Facebook extends t.TypeOf<typeof Facebook> {}
  * ```
  */
 export const FacebookStateChangeMessage = message('FacebookStateChangeMessage', { facebook: Facebook }, {});
+/**
+ * A decoded `FacebookStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { FacebookStateChangeMessage } from 'gws-rx';
+ * const describe = (x: FacebookStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FacebookStateChangeMessage extends t.TypeOf<typeof FacebookStateChangeMessage> {}
 /** Every notification on `/v2/me/facebook`. */

@@ -11,6 +11,15 @@ import { message, resource } from './common';
  * ```
  */
 export const Facebooksession = resource('Facebooksession', {});
+/**
+ * A decoded `Facebooksession`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Facebooksession } from 'gws-rx';
+ * const describe = (x: Facebooksession) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Facebooksession extends t.TypeOf<typeof Facebooksession> {}
 /**
@@ -26,6 +35,15 @@ export const FacebooksessionStateChangeMessage = message(
   { facebooksession: Facebooksession },
   {},
 );
+/**
+ * A decoded `FacebooksessionStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { FacebooksessionStateChangeMessage } from 'gws-rx';
+ * const describe = (x: FacebooksessionStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FacebooksessionStateChangeMessage extends t.TypeOf<typeof FacebooksessionStateChangeMessage> {}
 

@@ -10,6 +10,15 @@ import { message, resource } from './common';
  * ```
  */
 export const ImSession = resource('ImSession', {});
+/**
+ * A decoded `ImSession`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { ImSession } from 'gws-rx';
+ * const describe = (x: ImSession) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ImSession extends t.TypeOf<typeof ImSession> {}
 
@@ -22,6 +31,15 @@ export interface ImSession extends t.TypeOf<typeof ImSession> {}
  * ```
  */
 export const IMSessionStateChangeMessage = message('IMSessionStateChangeMessage', { imSession: ImSession }, {});
+/**
+ * A decoded `IMSessionStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { IMSessionStateChangeMessage } from 'gws-rx';
+ * const describe = (x: IMSessionStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IMSessionStateChangeMessage extends t.TypeOf<typeof IMSessionStateChangeMessage> {}
 
@@ -34,6 +52,15 @@ export interface IMSessionStateChangeMessage extends t.TypeOf<typeof IMSessionSt
  * ```
  */
 export const IMLogUpdateMessage = message('IMLogUpdateMessage', { imSessionPath: t.string, message: t.string }, {});
+/**
+ * A decoded `IMLogUpdateMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { IMLogUpdateMessage } from 'gws-rx';
+ * const describe = (x: IMLogUpdateMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IMLogUpdateMessage extends t.TypeOf<typeof IMLogUpdateMessage> {}
 

@@ -49,5 +49,8 @@ export type {
   MediaKind,
   MediaKindName,
   MediaKinds,
+  NotificationOf,
+  ResourceOf,
   TranscriptSpec,
+  Typed,
 } from './media';

@@ -10,6 +10,15 @@ import { TrimmedString, message, resource } from './common';
  * ```
  */
 export const Openmedia = resource('Openmedia', { openmediaType: TrimmedString, mediaType: TrimmedString });
+/**
+ * A decoded `Openmedia`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Openmedia } from 'gws-rx';
+ * const describe = (x: Openmedia) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Openmedia extends t.TypeOf<typeof Openmedia> {}
 /**
@@ -21,6 +30,15 @@ export interface Openmedia extends t.TypeOf<typeof Openmedia> {}
  * ```
  */
 export const OpenmediaStateChangeMessage = message('OpenmediaStateChangeMessage', { openmedia: Openmedia }, {});
+/**
+ * A decoded `OpenmediaStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { OpenmediaStateChangeMessage } from 'gws-rx';
+ * const describe = (x: OpenmediaStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface OpenmediaStateChangeMessage extends t.TypeOf<typeof OpenmediaStateChangeMessage> {}
 /** Every notification on `/v2/me/openmedia`. */

@@ -45,6 +45,15 @@ export const Service = keepOwnKeys(
     'Service',
   ),
 );
+/**
+ * A decoded `Service`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Service } from 'gws-rx';
+ * const describe = (x: Service) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Service extends t.TypeOf<typeof Service> {}
 
@@ -57,6 +66,15 @@ export interface Service extends t.TypeOf<typeof Service> {}
  * ```
  */
 export const ServiceStateChangeMessage = message('ServiceStateChangeMessage', { service: Service }, {});
+/**
+ * A decoded `ServiceStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { ServiceStateChangeMessage } from 'gws-rx';
+ * const describe = (x: ServiceStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ServiceStateChangeMessage extends t.TypeOf<typeof ServiceStateChangeMessage> {}
 

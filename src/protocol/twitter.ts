@@ -10,6 +10,15 @@ import { BooleanFromStringOrBoolean, TrimmedString, message, resource } from './
  * ```
  */
 export const Tweet = resource('Tweet', { tweetType: TrimmedString, twitterType: TrimmedString });
+/**
+ * A decoded `Tweet`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Tweet } from 'gws-rx';
+ * const describe = (x: Tweet) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Tweet extends t.TypeOf<typeof Tweet> {}
 
@@ -44,6 +53,15 @@ export const TweetStateChangeMessage = new t.Type<t.TypeOf<typeof TweetStateChan
   },
   (a) => a,
 );
+/**
+ * A decoded `TweetStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { TweetStateChangeMessage } from 'gws-rx';
+ * const describe = (x: TweetStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TweetStateChangeMessage extends t.TypeOf<typeof TweetStateChangeMessage> {}
 
@@ -59,6 +77,15 @@ export interface TweetStateChangeMessage extends t.TypeOf<typeof TweetStateChang
 export const TweetOperationResponse = message('TweetOperationResponse', {}, { success: BooleanFromStringOrBoolean }, [
   'TwitterOperationResponse',
 ]);
+/**
+ * A decoded `TweetOperationResponse`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { TweetOperationResponse } from 'gws-rx';
+ * const describe = (x: TweetOperationResponse) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TweetOperationResponse extends t.TypeOf<typeof TweetOperationResponse> {}
 

@@ -20,6 +20,15 @@ export const WorkbinSubscriptionStateChangeMessage = message(
     referenceId: NumberFromStringOrNumber,
   },
 );
+/**
+ * A decoded `WorkbinSubscriptionStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { WorkbinSubscriptionStateChangeMessage } from 'gws-rx';
+ * const describe = (x: WorkbinSubscriptionStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkbinSubscriptionStateChangeMessage extends t.TypeOf<typeof WorkbinSubscriptionStateChangeMessage> {}
 
@@ -34,6 +43,15 @@ export interface WorkbinSubscriptionStateChangeMessage extends t.TypeOf<typeof W
 export const WorkbinItem = keepOwnKeys(
   t.intersection([t.type(resourceProps.required), t.partial(resourceProps.optional)], 'WorkbinItem'),
 );
+/**
+ * A decoded `WorkbinItem`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { WorkbinItem } from 'gws-rx';
+ * const describe = (x: WorkbinItem) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkbinItem extends t.TypeOf<typeof WorkbinItem> {}
 
@@ -72,6 +90,15 @@ export const WorkbinStateChangeMessage = new t.Type<
   },
   (a) => a,
 );
+/**
+ * A decoded `WorkbinStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { WorkbinStateChangeMessage } from 'gws-rx';
+ * const describe = (x: WorkbinStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkbinStateChangeMessage extends t.TypeOf<typeof WorkbinStateChangeMessage> {}
 

@@ -10,6 +10,15 @@ import { TrimmedString, message, resource } from './common';
  * ```
  */
 export const Workitem = resource('Workitem', { workitemType: TrimmedString, subject: t.string });
+/**
+ * A decoded `Workitem`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { Workitem } from 'gws-rx';
+ * const describe = (x: Workitem) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Workitem extends t.TypeOf<typeof Workitem> {}
 /**
@@ -21,6 +30,15 @@ export interface Workitem extends t.TypeOf<typeof Workitem> {}
  * ```
  */
 export const WorkitemStateChangeMessage = message('WorkitemStateChangeMessage', { workitem: Workitem }, {});
+/**
+ * A decoded `WorkitemStateChangeMessage`: what the codec of the same name returns.
+ *
+ * @example
+ * ```ts
+ * import type { WorkitemStateChangeMessage } from 'gws-rx';
+ * const describe = (x: WorkitemStateChangeMessage) => JSON.stringify(x);
+ * ```
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WorkitemStateChangeMessage extends t.TypeOf<typeof WorkitemStateChangeMessage> {}
 /** Every notification on `/v2/me/workitems`. */
