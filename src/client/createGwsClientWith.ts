@@ -1,20 +1,27 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
-import { either } from 'fp-ts';
-import { readerOf, validateData } from '../protocol/decode';
-import type { CanonicalReader, DecodeFailure } from '../protocol/decode';
+import type { DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
 import type { ConnectionState } from './connection';
-import { Fanout } from './fanout';
-import { basicAuthorization, redactUrl, resolveOptions } from './options';
-import type { GwsClientOptions, HeaderMap } from './options';
-import type { BayeuxMessage, CometDHandle, CometDPort } from './port';
+import { Entries, deliver } from './entries';
+import type { Entry } from './entries';
+import type { Fanout } from './fanout';
+import { RequestHeaders, cometdConfiguration } from './headers';
+import { resolveOptions } from './options';
+import type { GwsClientOptions } from './options';
+import type { CometDHandle, CometDPort } from './port';
+import { createScrubber } from './scrubber';
+import { initialSession, transition } from './session';
+import type {
+  Effect,
+  SessionConfig,
+  SessionEvent,
+  SessionState,
+  SubscribeFailure,
+  SubscriptionsState,
+} from './session';
 
-/** A subscription the server refused (e.g. `403::denied`). */
-export interface SubscribeFailure {
-  readonly channel: string;
-  readonly reason: string;
-}
+export type { SubscribeFailure, SubscriptionsState } from './session';
 
 /**
  * Thrown by a CometD factory to say that no CometD can exist here (e.g. the browser entry with no `window`). The
@@ -59,6 +66,21 @@ export interface GwsClient {
   /** Subscriptions the server refused. Hot; completes on `close()`. */
   readonly subscribeFailures$: Observable<SubscribeFailure>;
   /**
+   * Which channel subscriptions the current CometD session requested and which the server acknowledged (see
+   * {@link SubscriptionsState}); emits whenever that changes. Hot: subscribing to it starts nothing; it replays the
+   * latest value to each subscriber and completes on `close()`. Always present on a client `createGwsClient` made;
+   * optional in this interface only so that hand-written stand-ins for a client need not provide it.
+   *
+   * @example
+   * ```ts
+   * client.subscriptions$?.subscribe((s) => {
+   *   if (s.pending.length === 0 && s.acknowledged.length > 0) console.log(`session ${s.session}: all acknowledged`);
+   * });
+   * ```
+   * @internal
+   */
+  readonly subscriptions$?: Observable<SubscriptionsState>;
+  /**
    * The decoded notifications of one GWS topic. Cold and shared: the first subscriber causes one Bayeux subscribe,
    * later ones share it, the last unsubscribe sends `/meta/unsubscribe`. Survives re-handshakes (the client
    * subscribes again after each one) without erroring or completing; completes on `close()`. Payloads that fail to
@@ -71,38 +93,18 @@ export interface GwsClient {
   close(): Promise<void>;
 }
 
-interface Entry {
-  readonly channel: string;
-  refs: number;
-  handle: CometDHandle | undefined;
-  readonly raw: Fanout<unknown>;
-  readonly decoded: Fanout<unknown>;
-  /** The channel's canonical-payload reader when it is a gws-rx topic (`topic()`), else `undefined`. */
-  readonly read: CanonicalReader<TopicName> | undefined;
-  /** The client's `decodeFailures$`. */
-  readonly failures: Subject<DecodeFailure>;
-}
-
-/**
- * Hands one Bayeux message to a channel's subscribers. It is the hot path, so it lives at module level and reads
- * everything from `entry`: code V8 optimizes here is shared by every client, and not thrown away when a client that
- * owned a closure it was built around is collected.
- */
-function deliver(entry: Entry, m: BayeuxMessage): void {
-  if (entry.raw.observed) entry.raw.next(m.data);
-  const read = entry.read;
-  if (read === undefined || !entry.decoded.observed) return;
-  // The usual case allocates nothing: a canonical payload is delivered as it came.
-  const canonical = read(m.data);
-  if (canonical !== undefined) return entry.decoded.next(canonical);
-  const result = validateData(entry.channel as TopicName, m.data, m);
-  if (either.isLeft(result)) entry.failures.next(result.left);
-  else entry.decoded.next(result.right);
-}
-
 /**
  * Builds a client over any {@link CometDPort}. The public `createGwsClient` of each entry calls this with the
  * CometD that suits its platform.
+ *
+ * It is the shell around the session machine (`transition` in session.ts): CometD's callbacks, timers and the
+ * client's own calls become events, run one at a time to completion, and the effects each one returns are run here.
+ * Messages on subscribed channels do not pass through the machine: they go straight to `deliver` (entries.ts).
+ *
+ * @example
+ * ```ts
+ * const client = createGwsClientWith(() => new CometD() as unknown as CometDPort, { url: 'https://gws.example.com' });
+ * ```
  * @internal
  */
 export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsClientOptions): GwsClient {
@@ -113,244 +115,198 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       : options.cometd
         ? () => options.cometd as CometDPort
         : defaultPort;
+  const headers = new RequestHeaders(options);
+  const scrub = createScrubber(options, () => headers.provided);
+  const machine: SessionConfig = {
+    maxHandshakeAttempts: config.maxHandshakeAttempts,
+    backoffIncrement: config.backoffIncrement,
+    maxBackoff: config.maxBackoff,
+    maxNetworkDelay: config.maxNetworkDelay,
+    headerProvider: headers.hasProvider,
+  };
 
   const state$ = new BehaviorSubject<ConnectionState>({ status: 'idle' });
+  const subscriptions$ = new BehaviorSubject<SubscriptionsState>(initialSession.subscriptions);
   const failures$ = new Subject<DecodeFailure>();
   const subscribeFailures$ = new Subject<SubscribeFailure>();
-  const entries = new Map<string, Entry>();
+  const entries = new Entries(failures$);
   const observables = new Map<string, Observable<unknown>>();
 
+  let session: SessionState = initialSession;
   let port: CometDPort | undefined;
   let listeners: CometDHandle[] = [];
-  let started = false;
-  let closed = false;
-  let terminal = false;
-  let sessionUp = false;
-  let restartPending = false;
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
-  let authRejections = 0;
-  let failuresInARow = 0;
-  let handshakesWithoutConnect = 0;
-  let providedHeaders: HeaderMap = {};
+  let closedNow: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (closedNow = resolve));
 
-  // Every value that must never be printed; reasons are scrubbed of them.
-  const secrets = (): string[] => {
-    const values = [...Object.values(options.headers ?? {}), ...Object.values(providedHeaders)];
-    if (options.credentials)
-      values.push(
-        options.credentials.password,
-        basicAuthorization(options.credentials.username, options.credentials.password),
-      );
-    return values.filter((v) => v.length >= 4);
-  };
-  const scrub = (text: string): string => secrets().reduce((acc, s) => acc.split(s).join('***'), redactUrl(text));
-
-  const setState = (s: ConnectionState): void => {
-    if (!closed || s.status === 'disconnected') state$.next(s);
-  };
-  const backoff = (n: number): number => Math.min(config.maxBackoff, config.backoffIncrement * 2 ** Math.max(0, n - 1));
-
-  const requestHeaders = (): Record<string, string> => {
-    const h: Record<string, string> = { ...options.headers, ...providedHeaders };
-    if (options.credentials)
-      h.Authorization = basicAuthorization(options.credentials.username, options.credentials.password);
-    return h;
-  };
-  const configure = (): void => {
-    port?.configure({
-      url: config.url,
-      logLevel: config.logLevel,
-      backoffIncrement: config.backoffIncrement,
-      maxBackoff: config.maxBackoff,
-      maxNetworkDelay: config.maxNetworkDelay,
-      connectTimeout: config.connectTimeout,
-      requestHeaders: requestHeaders(),
-    });
-  };
-  const refreshHeaders = async (): Promise<void> => {
-    if (!options.headerProvider) return;
-    providedHeaders = { ...(await options.headerProvider()) };
-    configure();
-  };
-
-  const describe = (m: BayeuxMessage): string => {
-    const parts: string[] = [];
-    if (typeof m.error === 'string' && m.error !== '') parts.push(m.error);
-    const code = m.failure?.httpCode;
-    if (typeof code === 'number' && code > 0) parts.push(`HTTP ${code}`);
-    if (parts.length === 0 && typeof m.failure?.reason === 'string') parts.push(m.failure.reason);
-    return scrub(parts.join(', ') || 'network failure');
-  };
-
-  const fail = (reason: string, httpStatus: number | undefined): void => {
-    if (terminal || closed) return;
-    terminal = true;
-    sessionUp = false;
-    clearTimeout(restartTimer);
-    setState({ status: 'failed', reason: scrub(reason), httpStatus });
+  // Events are handled one at a time, to completion: an event raised while effects run (a CometD callback, a
+  // subscriber reacting to an emission) waits its turn. A port that throws does not stop the run; the first error
+  // is rethrown to whoever raised the first event, as a direct call to the port would have thrown it.
+  const queue: SessionEvent[] = [];
+  let running = false;
+  const dispatch = (event: SessionEvent): void => {
+    queue.push(event);
+    if (running) return;
+    running = true;
+    let thrown: { readonly error: unknown } | undefined;
     try {
-      port?.disconnect();
-    } catch {
-      // A port that cannot even disconnect is already unusable; the state above says so.
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const step = transition(session, next, machine);
+        session = step.state;
+        for (const effect of step.effects) {
+          try {
+            run(effect);
+          } catch (error) {
+            thrown ??= { error };
+          }
+        }
+      }
+    } finally {
+      running = false;
     }
+    if (thrown) throw thrown.error;
   };
 
-  const subscribeEntry = (entry: Entry): void => {
-    if (!port) return;
-    entry.handle = port.subscribe(
-      entry.channel,
-      (m) => deliver(entry, m),
-      (reply) => {
-        if (reply.successful === false && !closed)
-          subscribeFailures$.next({ channel: entry.channel, reason: describe(reply) });
-      },
-    );
-  };
-
-  /**
-   * Counts an HTTP 401/403 answer towards `maxHandshakeAttempts` and fails the client when the bound is reached.
-   * Returns true when the client failed.
-   */
-  const rejectedTooOften = (m: BayeuxMessage, what: string): boolean => {
-    const code = m.failure?.httpCode;
-    if (code !== 401 && code !== 403) return false;
-    authRejections += 1;
-    if (authRejections < config.maxHandshakeAttempts) return false;
-    fail(`${what} with HTTP ${code} ${authRejections} times in a row: credentials or session not accepted`, code);
-    return true;
-  };
-
-  const onHandshake = (m: BayeuxMessage): void => {
-    if (closed || terminal) return;
-    if (m.successful) {
-      authRejections = 0;
-      sessionUp = true;
-      handshakesWithoutConnect += 1;
-      for (const entry of entries.values()) subscribeEntry(entry);
-      return;
-    }
-    sessionUp = false;
-    if (m.advice?.reconnect === 'none')
-      return fail(`server refused the handshake and advised no reconnect (${describe(m)})`, m.failure?.httpCode);
-    if (rejectedTooOften(m, 'handshake rejected')) return;
-    failuresInARow += 1;
-    setState({ status: 'reconnecting', reason: `handshake failed: ${describe(m)}`, attempt: failuresInARow });
-    void refreshHeaders().catch(() => undefined);
-  };
-
-  const onConnect = (m: BayeuxMessage): void => {
-    if (closed || terminal || restartPending) return;
-    if (m.successful) {
-      failuresInARow = 0;
-      authRejections = 0;
-      handshakesWithoutConnect = 0;
-      const current = state$.getValue();
-      if (current.status !== 'connected') setState({ status: 'connected', clientId: m.clientId });
-      return;
-    }
-    if (m.advice?.reconnect === 'none')
-      return fail(`server advised no reconnect (${describe(m)})`, m.failure?.httpCode);
-    // Credentials or session rejected in the middle of a session count like rejected handshakes: bounded.
-    if (rejectedTooOften(m, 'requests rejected')) return;
-    failuresInARow += 1;
-    setState({ status: 'reconnecting', reason: `connection lost: ${describe(m)}`, attempt: failuresInARow });
-    // A rejected or lost session (401/403, 402::session_unknown, advice handshake) means CometD will handshake
-    // again: refresh the headers first (a synchronous provider is applied before that handshake goes out).
-    const code = m.failure?.httpCode;
-    const sessionLost =
-      m.advice?.reconnect === 'handshake' || (typeof m.error === 'string' && m.error.startsWith('402'));
-    if (sessionLost) sessionUp = false;
-    if (code === 401 || code === 403 || sessionLost) void refreshHeaders().catch(() => undefined);
-    // A server that accepts handshakes but rejects every connect (402::session_unknown) makes CometD re-handshake
-    // with no delay at all; after two such rounds gws-rx takes over and waits with exponential backoff.
-    if (handshakesWithoutConnect >= 2) restartAfter(backoff(handshakesWithoutConnect - 1));
-  };
-
-  const restartAfter = (delay: number): void => {
-    restartPending = true;
-    sessionUp = false;
-    port?.disconnect();
-    clearTimeout(restartTimer);
-    restartTimer = setTimeout(() => {
-      restartPending = false;
-      if (closed || terminal) return;
-      void handshake();
-    }, delay);
-  };
-
-  const handshake = async (): Promise<void> => {
-    try {
-      await refreshHeaders();
-    } catch (e) {
-      authRejections += 1;
-      const reason = `headerProvider failed: ${e instanceof Error ? e.message : String(e)}`;
-      if (authRejections >= config.maxHandshakeAttempts) return fail(reason, undefined);
-      setState({ status: 'reconnecting', reason: scrub(reason), attempt: authRejections });
-      restartAfter(backoff(authRejections));
-      return;
-    }
-    if (closed || terminal || !port) return;
-    try {
-      configure();
-      port.handshake();
-    } catch (e) {
-      fail(`cometd could not be started: ${messageOf(e)}`, undefined);
-    }
-  };
+  const scrubbed = (s: ConnectionState): ConnectionState =>
+    'reason' in s ? { ...s, reason: scrub(s.reason) } : { ...s };
 
   // Runs inside the first subscriber's subscribe: nothing may throw from here into a topic. A CometD that cannot be
   // built or set up (no browser window, a broken factory) is a terminal `failed`; topics stay idle until close().
-  const start = (): void => {
-    if (started || closed) return;
-    started = true;
+  const buildPort = (): void => {
     try {
       port = makePort();
     } catch (e) {
       port = undefined;
-      const reason = e instanceof CometDUnavailable ? messageOf(e) : `cometd could not be created: ${messageOf(e)}`;
-      return fail(reason, undefined);
+      const unavailable = e instanceof CometDUnavailable;
+      return dispatch({ type: 'portFailed', stage: 'create', message: messageOf(e), unavailable });
     }
     try {
       port.unregisterTransport?.('websocket');
-      listeners = [port.addListener('/meta/handshake', onHandshake), port.addListener('/meta/connect', onConnect)];
+      listeners = [
+        port.addListener('/meta/handshake', (message) => dispatch({ type: 'handshakeReply', message })),
+        port.addListener('/meta/connect', (message) => dispatch({ type: 'connectReply', message })),
+      ];
     } catch (e) {
-      return fail(`cometd could not be started: ${messageOf(e)}`, undefined);
+      return dispatch({ type: 'portFailed', stage: 'start', message: messageOf(e) });
     }
-    setState({ status: 'connecting' });
-    void handshake();
+    dispatch({ type: 'portBuilt' });
   };
 
-  const acquire = (channel: string): Entry => {
-    let entry = entries.get(channel);
-    if (!entry) {
-      entry = {
-        channel,
-        refs: 0,
-        handle: undefined,
-        raw: new Fanout(),
-        decoded: new Fanout(),
-        read: isTopicName(channel) ? readerOf(channel) : undefined,
-        failures: failures$,
-      };
-      entries.set(channel, entry);
-      if (sessionUp) subscribeEntry(entry);
+  // Configure and handshake: the first throw makes the client `failed`, and no later call reaches that port.
+  let broken = false;
+  const callPort = (call: (p: CometDPort) => void): void => {
+    if (!port || broken) return;
+    try {
+      call(port);
+    } catch (e) {
+      broken = true;
+      dispatch({ type: 'portFailed', stage: 'start', message: messageOf(e) });
     }
-    entry.refs += 1;
-    start();
+  };
+
+  const subscribe = (p: CometDPort, channels: readonly string[], session: number): void => {
+    for (const channel of channels) {
+      const entry = entries.get(channel);
+      if (!entry) continue;
+      entry.handle = p.subscribe(
+        channel,
+        (m) => deliver(entry, m),
+        (message) => dispatch({ type: 'subscribeReply', channel, session, message }),
+      );
+    }
+  };
+
+  const disconnectForClose = (guard: number): void => {
+    const p = port;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      dispatch({ type: 'disconnectDone' });
+    };
+    const timer = setTimeout(finish, guard);
+    try {
+      if (p) p.disconnect(finish);
+      else finish();
+    } catch {
+      finish();
+    }
+  };
+
+  const run = (effect: Effect): void => {
+    switch (effect.type) {
+      case 'buildPort':
+        return buildPort();
+      case 'refreshHeaders': {
+        const { forHandshake } = effect;
+        headers.refresh().then(
+          () => dispatch({ type: 'headersRefreshed', forHandshake }),
+          (e: unknown) => dispatch({ type: 'headerProviderFailed', forHandshake, message: providerMessage(e) }),
+        );
+        return;
+      }
+      case 'configure':
+        return callPort((p) => p.configure(cometdConfiguration(config, headers.current())));
+      case 'handshake':
+        return callPort((p) => p.handshake());
+      case 'subscribe':
+        if (port) subscribe(port, effect.channels, effect.session);
+        return;
+      case 'unsubscribe':
+        port?.unsubscribe(effect.handle);
+        return;
+      case 'disconnect':
+        try {
+          port?.disconnect();
+        } catch {
+          // A port that cannot even disconnect is already unusable; the state says so.
+        }
+        return;
+      case 'disconnectForClose':
+        return disconnectForClose(effect.guard);
+      case 'scheduleRestart':
+        clearTimeout(restartTimer);
+        restartTimer = setTimeout(() => dispatch({ type: 'restartTimerFired' }), effect.delay);
+        return;
+      case 'cancelRestart':
+        clearTimeout(restartTimer);
+        return;
+      case 'emit':
+        return state$.next(scrubbed(effect.state));
+      case 'emitSubscribeFailure':
+        return subscribeFailures$.next({ ...effect.failure, reason: scrub(effect.failure.reason) });
+      case 'emitSubscriptions':
+        return subscriptions$.next(effect.subscriptions);
+      case 'removeListeners':
+        if (port) for (const l of listeners) port.removeListener(l);
+        return;
+      case 'complete':
+        entries.completeAll();
+        state$.complete();
+        failures$.complete();
+        subscribeFailures$.complete();
+        subscriptions$.complete();
+        return closedNow();
+    }
+  };
+
+  const isClosed = (): boolean => session.phase.status === 'closing' || session.phase.status === 'disconnected';
+
+  const acquire = (channel: string): Entry => {
+    const [entry, created] = entries.acquire(channel);
+    if (created) dispatch({ type: 'channelAdded', channel });
     return entry;
   };
 
   const release = (entry: Entry): void => {
-    entry.refs -= 1;
-    if (entry.refs > 0) return;
-    entries.delete(entry.channel);
-    if (entry.handle !== undefined && sessionUp && port) port.unsubscribe(entry.handle);
-    entry.handle = undefined;
+    const handle = entry.handle;
+    if (entries.release(entry)) dispatch({ type: 'channelReleased', channel: entry.channel, handle });
   };
 
   const stream = <T>(channel: string, pick: (e: Entry) => Fanout<unknown>): Observable<T> =>
     new Observable<T>((subscriber) => {
-      if (closed) {
+      if (isClosed()) {
         subscriber.complete();
         return undefined;
       }
@@ -371,39 +327,17 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     return o as Observable<T>;
   };
 
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    clearTimeout(restartTimer);
-    const p = port;
-    // After `failed` or during a throttled restart CometD is already disconnected and would never call back.
-    const alreadyDown = terminal || restartPending || p?.getStatus?.() === 'disconnected';
-    if (p && started && !alreadyDown) {
-      await new Promise<void>((resolve) => {
-        const guard = setTimeout(resolve, config.maxNetworkDelay);
-        p.disconnect(() => {
-          clearTimeout(guard);
-          resolve();
-        });
-      });
-    }
-    if (p) for (const l of listeners) p.removeListener(l);
-    sessionUp = false;
-    state$.next({ status: 'disconnected', reason: 'closed by the application' });
-    for (const entry of entries.values()) {
-      entry.raw.complete();
-      entry.decoded.complete();
-    }
-    entries.clear();
-    state$.complete();
-    failures$.complete();
-    subscribeFailures$.complete();
+  const close = (): Promise<void> => {
+    if (isClosed()) return Promise.resolve();
+    dispatch({ type: 'closeRequested', portDisconnected: port?.getStatus?.() === 'disconnected' });
+    return closed;
   };
 
   return {
     connection$: state$.pipe(distinctUntilChanged()),
     decodeFailures$: failures$.asObservable(),
     subscribeFailures$: subscribeFailures$.asObservable(),
+    subscriptions$: subscriptions$.asObservable(),
     topic: <T extends TopicName>(name: T): Observable<TopicMap[T]> => {
       if (!isTopicName(name)) throw new TypeError(`gws-rx: unknown topic ${JSON.stringify(name)}`);
       return cached(`topic:${name}`, () => stream<TopicMap[T]>(name, (e) => e.decoded));
@@ -412,4 +346,13 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
     close,
   };
+}
+
+/** What a failed headerProvider said, as the client always reported it (its message, else the value as a string). */
+function providerMessage(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'unknown error';
+  }
 }

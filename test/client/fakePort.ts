@@ -56,16 +56,26 @@ export class FakePort implements CometDPort {
     const h = {};
     this.subscribeCalls.push(channel);
     this.subs.set(h, { channel, callback });
-    if (this.denied.has(channel)) {
-      this.subs.delete(h);
-      subscribeCallback?.({
-        channel: '/meta/subscribe',
-        successful: false,
-        error: '403::denied',
-        subscription: channel,
-      });
-    } else subscribeCallback?.({ channel: '/meta/subscribe', successful: true, subscription: channel });
+    const denied = this.denied.has(channel);
+    if (denied) this.subs.delete(h);
+    const reply = (): void =>
+      subscribeCallback?.(
+        denied
+          ? { channel: '/meta/subscribe', successful: false, error: '403::denied', subscription: channel }
+          : { channel: '/meta/subscribe', successful: true, subscription: channel },
+      );
+    if (this.holdSubscribeReplies) this.heldReplies.push(reply);
+    else reply();
     return h;
+  }
+  /** When set, subscribe replies wait for `answerSubscribes()` instead of coming back at once. */
+  holdSubscribeReplies = false;
+  private heldReplies: (() => void)[] = [];
+  /** Sends the held subscribe replies, oldest first. */
+  answerSubscribes(): void {
+    const replies = this.heldReplies;
+    this.heldReplies = [];
+    for (const reply of replies) reply();
   }
   unsubscribe(handle: CometDHandle): void {
     const s = this.subs.get(handle);
