@@ -67,7 +67,7 @@ export interface GwsClient {
   readonly subscribeFailures$: Observable<SubscribeFailure>;
   /**
    * Which channel subscriptions the current CometD session requested and which the server acknowledged (see
-   * {@link SubscriptionsState}); emits whenever that changes. Hot: subscribing to it starts nothing; it replays the
+   * `SubscriptionsState`); emits whenever that changes. Hot: subscribing to it starts nothing; it replays the
    * latest value to each subscriber and completes on `close()`. Always present on a client `createGwsClient` made;
    * optional in this interface only so that hand-written stand-ins for a client need not provide it.
    *
