@@ -17,6 +17,7 @@ export default {
   transformIgnorePatterns: [
     '/node_modules/(?!(cometd|cometd-nodejs-client|http-proxy-agent|https-proxy-agent|agent-base|proxy-agent-negotiate)/)',
   ],
+  setupFiles: ['<rootDir>/test/setup/fastChecks.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

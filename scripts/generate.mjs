@@ -19,9 +19,13 @@ const fail = (/** @type {string} */ line) => {
   process.exit(1);
 };
 
-// Importing the protocol's index compiles every codec it exports; compiledShapes() then lists their object shapes.
+// Codecs compile their checks on first use, with the compiler the Node entry installs: compileAllCodecs() compiles
+// every one, then compiledShapes() lists their object shapes.
 const entry = `
 import * as protocol from './src/protocol/index';
+import { compileAllCodecs, useGeneratedChecks } from './src/protocol/fastChecks';
+useGeneratedChecks();
+compileAllCodecs();
 export { compiledShapes, canonicalProblems } from './src/protocol/canonical';
 export { emitChecks } from './scripts/emitChecks';
 export const codecs = Object.keys(protocol).length;

@@ -11,6 +11,7 @@ import { decodeData } from '../protocol/decode';
 import type { DecodeFailure, Notification } from '../protocol/decode';
 import type { TopicMap, TopicName } from '../protocol/topics';
 import { mediaKinds } from '../protocol/media';
+import type { MediaKind } from '../protocol/media';
 
 /** Where the resources of one snapshot list go: the topic, the message type, and the key of the resource. */
 interface Route {
@@ -27,20 +28,21 @@ interface Route {
 }
 
 // One route per media kind that GET /api/v2/me?subresources=* lists, from the registry.
-const routes: readonly Route[] = Object.values(mediaKinds).flatMap((kind): Route[] =>
-  kind.snapshotList === undefined
-    ? []
-    : [
-        {
-          list: kind.snapshotList,
-          channel: kind.channel,
-          messageType: kind.stateMessage,
-          key: kind.resourceKey,
-          many: kind.many,
-          ended: new Set(kind.endStates ?? []),
-          ...(kind.endStates === undefined ? {} : { end: kind.endStates[0] }),
-        },
-      ],
+const routes: readonly Route[] = (Object.values(mediaKinds) as readonly MediaKind<TopicName>[]).flatMap(
+  (kind): Route[] =>
+    kind.snapshotList === undefined
+      ? []
+      : [
+          {
+            list: kind.snapshotList,
+            channel: kind.channel,
+            messageType: kind.stateMessage,
+            key: kind.resourceKey,
+            many: kind.many === true,
+            ended: new Set(kind.endStates ?? []),
+            ...(kind.endStates === undefined ? {} : { end: kind.endStates[0] }),
+          },
+        ],
 );
 
 /** Why a snapshot could not be read. The message is one line and never holds a header value. */

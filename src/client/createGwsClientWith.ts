@@ -21,7 +21,7 @@ import type {
   SubscriptionsState,
 } from './session';
 
-export type { SubscribeFailure, SubscriptionsState } from './session';
+export type { SubscribeFailure } from './session';
 
 /**
  * Thrown by a CometD factory to say that no CometD can exist here (e.g. the browser entry with no `window`). The

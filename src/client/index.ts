@@ -37,7 +37,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   return createGwsClientWith(browserCometD, options);
 }
 
-export type { GwsClient, SubscribeFailure, SubscriptionsState } from './createGwsClientWith';
+export type { GwsClient, SubscribeFailure } from './createGwsClientWith';
 export type { ConnectionState, ConnectionStatus } from './connection';
 export { clientDefaults } from './options';
 export type { GwsClientOptions, HeaderMap } from './options';

@@ -18,7 +18,11 @@ export type HeaderMap = Readonly<Record<string, string>>;
 export interface GwsClientOptions {
   /** GWS base URL (`https://host:port`) or the CometD endpoint itself; a base gets `/api/v2/notifications` appended. */
   readonly url: string;
-  /** A CometD instance (or a factory for one). Default: `new CometD()` from `cometd` (browser transport). */
+  /**
+   * A CometD instance (or a factory for one). Default: `new CometD()` from `cometd` (browser transport), or the Node
+   * one with `gws-rx/node`. Tests use it to drive the client with a fake.
+   * @internal
+   */
   readonly cometd?: CometDPort | (() => CometDPort);
   /** HTTP Basic credentials, sent as an `Authorization` header on every CometD request. */
   readonly credentials?: { readonly username: string; readonly password: string };

@@ -1,5 +1,4 @@
 import type { OperatorFunction } from 'rxjs';
-import { mediaKinds } from '../protocol/media';
 import type { Chat, ChatsNotification } from '../protocol/chats';
 import type { TranscriptMessage } from '../protocol/common';
 import { mediaConversations } from './internal/mediaConversations';
@@ -17,17 +16,6 @@ import type { ConversationState } from './reduceConversation';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ChatConversationState extends ConversationState<Chat, TranscriptMessage> {}
-
-/**
- * Default end states of chats (the registry's): Completed, Revoked, JoinFailed.
- *
- * @example
- * ```ts
- * import { chatEndStates, chatConversations } from 'gws-rx';
- * chatConversations({ endStates: [...chatEndStates, 'Abandoned'] });
- * ```
- */
-export const chatEndStates: readonly string[] = mediaKinds.chat.endStates;
 
 /**
  * Turns the `/v2/me/chats` stream into one Observable per chat: `ChatStateChangeMessage` ⊕ `MessageLogUpdated`

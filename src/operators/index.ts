@@ -1,5 +1,5 @@
 // The operators room: named re-exports only.
-export { chatConversations, chatEndStates } from './chatConversations';
+export { chatConversations } from './chatConversations';
 export type { ChatConversationState } from './chatConversations';
 export { imSessionConversations } from './imSessionConversations';
 export type { ImSessionConversationState } from './imSessionConversations';

@@ -32,7 +32,34 @@ export type CanonicalCheck = (u: unknown) => boolean;
  */
 export const fastPath = { enabled: true };
 
-const registry = new WeakMap<object, CanonicalCheck>();
+// A codec's check, or the codec whose structure it is compiled from on first use. Object codecs are compiled only
+// where a compiler was installed (installCompiler): the Node entry installs one that uses the generated checks;
+// browser bundles install none, so they carry neither the compiler nor the generated code, and decode with io-ts.
+const registry = new WeakMap<object, CanonicalCheck | { readonly from: t.Mixed }>();
+
+let compiler: ((codec: t.Mixed) => CanonicalCheck) | undefined;
+
+/**
+ * Installs the compiler of object codecs' canonical checks (the Node entry: `compileCanonical` with the generated
+ * checks). Without one, object codecs have no fast path and decode through io-ts, with the same results.
+ * @example
+ * ```ts
+ * installCompiler((codec) => compileCanonical(codec, generatedChecks));
+ * ```
+ * @internal
+ */
+export const installCompiler = (compile: (codec: t.Mixed) => CanonicalCheck): void => {
+  compiler = compile;
+};
+
+const resolve = (codec: object): CanonicalCheck | undefined => {
+  const entry = registry.get(codec);
+  if (entry === undefined || typeof entry === 'function') return entry;
+  if (compiler === undefined) return undefined;
+  const check = compiler(entry.from);
+  registry.set(codec, check);
+  return check;
+};
 
 /**
  * The canonical check registered for a codec: leaf codecs and object codecs made with `keepOwnKeys` have one.
@@ -43,7 +70,7 @@ const registry = new WeakMap<object, CanonicalCheck>();
  * @internal
  */
 export const canonicalCheckOf = (codec: unknown): CanonicalCheck | undefined =>
-  typeof codec === 'object' && codec !== null ? registry.get(codec) : undefined;
+  typeof codec === 'object' && codec !== null ? resolve(codec) : undefined;
 
 /**
  * Registers the canonical check of a codec, which codecs built around it reuse; returns the codec.
@@ -57,6 +84,37 @@ export const canonicalCheckOf = (codec: unknown): CanonicalCheck | undefined =>
 export const registerCanonical = <C extends object>(codec: C, check: CanonicalCheck): C => {
   registry.set(codec, check);
   return codec;
+};
+
+/**
+ * Registers `codec`'s canonical check as the one compiled from `from` (its inner codec) the first time it is asked
+ * for (by a decode, a reader or a codec built around it), when a compiler is installed. Returns the codec.
+ * @example
+ * ```ts
+ * const Thing = registerLazyCanonical(wrapperOf(ThingInner), ThingInner);
+ * ```
+ * @internal
+ */
+export const registerLazyCanonical = <C extends object>(codec: C, from: t.Mixed): C => {
+  registry.set(codec, { from });
+  lazy.push(codec);
+  return codec;
+};
+
+// Every codec registered to compile on first use (module-level codecs: they live as long as the program anyway).
+const lazy: object[] = [];
+
+/**
+ * Compiles every check registered to compile on first use, now (the generator and the tests list the shapes).
+ * @example
+ * ```ts
+ * compileRegistered();
+ * compiledShapes().length; // every object shape of the codecs defined so far
+ * ```
+ * @internal
+ */
+export const compileRegistered = (): void => {
+  for (const codec of lazy) resolve(codec);
 };
 
 interface Tagged {
@@ -352,7 +410,7 @@ const below = (parent: string | undefined, step: string): string | undefined =>
   parent === undefined ? undefined : `${parent}${step}`;
 
 function compile(codec: t.Mixed, generated: GeneratedChecks, path: string | undefined): CanonicalCheck {
-  const known = registry.get(codec);
+  const known = resolve(codec);
   if (known) return known;
   const key = givenName(codec) ?? path;
   const fields = objectFields(codec);

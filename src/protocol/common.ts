@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
-import { compileCanonical, fastPath, hasOwn, isRecord, registerCanonical } from './canonical';
-import { generatedChecks } from './canonical.generated';
+import { canonicalCheckOf, fastPath, hasOwn, isRecord, registerCanonical, registerLazyCanonical } from './canonical';
+import type { CanonicalCheck } from './canonical';
 
 // Every codec's `is` is io-ts's: a type guard for the codec's output type. What the decoder's fast path needs, a check
 // that holds only for values decoding returns unchanged, is registered apart with `registerCanonical` (canonical.ts).
@@ -248,12 +248,12 @@ const define = (o: object, k: string, value: unknown): void => {
  * ```
  */
 export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> => {
-  const canonical = compileCanonical(codec, generatedChecks);
-  const wrapped = new t.Type<A, O, unknown>(
+  let canonical: CanonicalCheck | undefined;
+  const wrapped: t.Type<A, O, unknown> = new t.Type<A, O, unknown>(
     codec.name,
     codec.is,
-    (u, c) => {
-      if (fastPath.enabled && canonical(u)) return t.success(u as A);
+    (u, c): t.Validation<A> => {
+      if (fastPath.enabled && (canonical ??= canonicalCheckOf(wrapped) ?? never)(u)) return t.success(u as A);
       const result = codec.validate(u, c);
       if (result._tag === 'Left' || result.right === u || !isRecord(u) || !hasOwn(u, '__proto__')) return result;
       const decoded = result.right as unknown as Record<string, unknown>;
@@ -269,8 +269,10 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     },
     codec.encode,
   );
-  return registerCanonical(wrapped, canonical);
+  return registerLazyCanonical(wrapped, codec);
 };
+
+const never = (): boolean => false;
 
 /**
  * Free-form key/value data written by other systems (`userData`): any key, including `__proto__` and

@@ -47,5 +47,5 @@ export const FacebooksessionStateChangeMessage = message(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FacebooksessionStateChangeMessage extends t.TypeOf<typeof FacebooksessionStateChangeMessage> {}
 
-/** Every notification on `/v2/me/facebooksession` (its transcript uses the chats' {@link MessageLogUpdated}). */
+/** Every notification on `/v2/me/facebooksession` (its transcript uses the chats' `MessageLogUpdated`). */
 export type FacebooksessionNotification = FacebooksessionStateChangeMessage | MessageLogUpdated;

@@ -65,18 +65,18 @@ export interface MediaKind<C extends string = string, N = unknown, R = unknown> 
   /** Where that message holds the resource. */
   readonly resourceKey: string;
   /** True when the message holds a list of resources under {@link MediaKind.resourceKey} (devices). */
-  readonly many: boolean;
+  readonly many?: boolean;
   /** The resource codec: resources read from `GET /api/v2/me?subresources=*` are decoded with it. */
   readonly resource: t.Decoder<unknown, R>;
   /** The list of the user object in `GET /api/v2/me?subresources=*` that holds this kind's live resources, if any. */
-  readonly snapshotList: string | undefined;
+  readonly snapshotList?: string;
   /**
    * For conversation kinds, the states that end a conversation (trimmed, exact match); `undefined` for kinds kept
    * as a Map of resources (devices, services, workbin items).
    */
-  readonly endStates: readonly string[] | undefined;
+  readonly endStates?: readonly string[];
   /** How the transcript arrives, for kinds that have one. */
-  readonly transcript: TranscriptSpec | undefined;
+  readonly transcript?: TranscriptSpec;
 }
 
 /** A media kind whose resources are conversations: they start, change and end. */
@@ -121,37 +121,29 @@ export const mediaKinds = {
     many: true,
     resource: Device,
     snapshotList: 'devices',
-    endStates: undefined,
-    transcript: undefined,
   }),
   call: row<CallsNotification, Call>()({
     channel: '/v2/me/calls',
     messages: { CallStateChangeMessage, ErrorMessage },
     stateMessage: 'CallStateChangeMessage',
     resourceKey: 'call',
-    many: false,
     resource: Call,
     snapshotList: 'calls',
     endStates: ['Released'],
-    transcript: undefined,
   }),
   service: row<ServicesNotification, Service>()({
     channel: '/notifications/services',
     messages: { ServiceStateChangeMessage },
     stateMessage: 'ServiceStateChangeMessage',
     resourceKey: 'service',
-    many: false,
     resource: Service,
     snapshotList: 'services',
-    endStates: undefined,
-    transcript: undefined,
   }),
   chat: row<ChatsNotification, Chat>()({
     channel: '/v2/me/chats',
     messages: { ChatStateChangeMessage, MessageLogUpdated },
     stateMessage: 'ChatStateChangeMessage',
     resourceKey: 'chat',
-    many: false,
     resource: Chat,
     snapshotList: 'chats',
     endStates: ['Completed', 'Revoked', 'JoinFailed'],
@@ -162,29 +154,24 @@ export const mediaKinds = {
     messages: { EmailStateChangeMessage },
     stateMessage: 'EmailStateChangeMessage',
     resourceKey: 'email',
-    many: false,
     resource: Email,
     snapshotList: 'emails',
     endStates: ['Completed', 'Revoked'],
-    transcript: undefined,
   }),
   facebook: row<FacebookNotification, Facebook>()({
     channel: '/v2/me/facebook',
     messages: { FacebookStateChangeMessage },
     stateMessage: 'FacebookStateChangeMessage',
     resourceKey: 'facebook',
-    many: false,
     resource: Facebook,
     snapshotList: 'facebook',
     endStates: ['Completed', 'Revoked'],
-    transcript: undefined,
   }),
   facebookSession: row<FacebooksessionNotification, Facebooksession>()({
     channel: '/v2/me/facebooksession',
     messages: { FacebooksessionStateChangeMessage, MessageLogUpdated },
     stateMessage: 'FacebooksessionStateChangeMessage',
     resourceKey: 'facebooksession',
-    many: false,
     resource: Facebooksession,
     snapshotList: 'facebooksessions',
     endStates: ['Completed', 'Revoked'],
@@ -206,7 +193,6 @@ export const mediaKinds = {
     messages: { IMSessionStateChangeMessage, IMLogUpdateMessage },
     stateMessage: 'IMSessionStateChangeMessage',
     resourceKey: 'imSession',
-    many: false,
     resource: ImSession,
     snapshotList: 'imSessions',
     endStates: ['Completed', 'Released', 'Ended'],
@@ -222,11 +208,9 @@ export const mediaKinds = {
     messages: { OpenmediaStateChangeMessage },
     stateMessage: 'OpenmediaStateChangeMessage',
     resourceKey: 'openmedia',
-    many: false,
     resource: Openmedia,
     snapshotList: 'openmedia',
     endStates: ['Completed', 'Revoked'],
-    transcript: undefined,
   }),
   tweet: row<TwitterNotification, Tweet>()({
     channel: '/v2/me/twitter',
@@ -238,33 +222,25 @@ export const mediaKinds = {
     },
     stateMessage: 'TweetStateChangeMessage',
     resourceKey: 'tweet',
-    many: false,
     resource: Tweet,
     snapshotList: 'tweets',
     endStates: ['Completed', 'Revoked'],
-    transcript: undefined,
   }),
   workbin: row<WorkbinsNotification, WorkbinItem>()({
     channel: '/v2/me/workbins',
     messages: { WorkbinSubscriptionStateChangeMessage, WorkbinStateChangeMessage },
     stateMessage: 'WorkbinStateChangeMessage',
     resourceKey: 'item',
-    many: false,
     resource: WorkbinItem,
-    snapshotList: undefined,
-    endStates: undefined,
-    transcript: undefined,
   }),
   workitem: row<WorkitemsNotification, Workitem>()({
     channel: '/v2/me/workitems',
     messages: { WorkitemStateChangeMessage },
     stateMessage: 'WorkitemStateChangeMessage',
     resourceKey: 'workitem',
-    many: false,
     resource: Workitem,
     snapshotList: 'workitems',
     endStates: ['Completed', 'Revoked'],
-    transcript: undefined,
   }),
 } as const;
 
@@ -276,7 +252,7 @@ export type MediaKindName = keyof MediaKinds;
 
 /** The media kinds whose resources are conversations (chat, call, email, …; not device, service, workbin). */
 export type ConversationKind = {
-  [K in MediaKindName]: MediaKinds[K]['endStates'] extends readonly string[] ? K : never;
+  [K in MediaKindName]: MediaKinds[K] extends { readonly endStates: readonly string[] } ? K : never;
 }[MediaKindName];
 
 /** The notification union of a media kind. */

@@ -1,12 +1,14 @@
 import { mediaKinds } from '../protocol/media';
-import type { MediaKinds } from '../protocol/media';
+import type { MediaKind, MediaKinds } from '../protocol/media';
 import { linkedId } from '../protocol/links';
 
 /** A resource as the simulator stores it: a JSON object with a string `id`. */
 export type Resource = Readonly<Record<string, unknown>> & { readonly id: string };
 
 /** The lists of the user object in `GET /api/v2/me?subresources=*`, one per media kind that has one. */
-export type SnapshotList = NonNullable<MediaKinds[keyof MediaKinds]['snapshotList']>;
+export type SnapshotList = {
+  [K in keyof MediaKinds]: MediaKinds[K] extends { readonly snapshotList: infer L extends string } ? L : never;
+}[keyof MediaKinds];
 
 /**
  * The current state of every live resource, keyed by list: what `GET /api/v2/me?subresources=*` adds to the user.
@@ -26,10 +28,15 @@ interface Route {
 
 // messageType → route, for every media kind the snapshot lists (from the registry of media kinds).
 const routes: ReadonlyMap<string, Route> = new Map(
-  Object.values(mediaKinds).flatMap((k): [string, Route][] =>
+  (Object.values(mediaKinds) as readonly MediaKind[]).flatMap((k): [string, Route][] =>
     k.snapshotList === undefined
       ? []
-      : [[k.stateMessage, { key: k.resourceKey, many: k.many, kind: k.snapshotList, ended: k.endStates ?? [] }]],
+      : [
+          [
+            k.stateMessage,
+            { key: k.resourceKey, many: k.many === true, kind: k.snapshotList as Kind, ended: k.endStates ?? [] },
+          ],
+        ],
   ),
 );
 const lists: readonly Kind[] = [...new Set([...routes.values()].map((r) => r.kind))];

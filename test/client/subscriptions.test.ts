@@ -2,7 +2,8 @@
 // client requested and which the server acknowledged.
 import type { Observable } from 'rxjs';
 import { createGwsClientWith } from '../../src/client/createGwsClientWith';
-import type { GwsClient, SubscriptionsState } from '../../src/client/createGwsClientWith';
+import type { GwsClient } from '../../src/client/createGwsClientWith';
+import type { SubscriptionsState } from '../../src/client/session';
 import type { GwsClientOptions } from '../../src/client/options';
 import { allAcknowledged } from '../../src/client/session';
 import { FakePort, flush } from './fakePort';

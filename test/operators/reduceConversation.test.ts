@@ -173,7 +173,7 @@ describe('reduceConversation options: { kind } uses the registry, endStates over
 
   test('every conversation kind ends on each of its registry end states, and not on another state', () => {
     const kinds = Object.keys(mediaKinds).filter(
-      (k): k is ConversationKind => mediaKinds[k as keyof typeof mediaKinds].endStates !== undefined,
+      (k): k is ConversationKind => 'endStates' in mediaKinds[k as keyof typeof mediaKinds],
     );
     expect(kinds.sort()).toEqual(
       ['call', 'chat', 'email', 'facebook', 'facebookSession', 'imSession', 'openmedia', 'tweet', 'workitem'].sort(),

@@ -98,6 +98,46 @@ describe('built package', () => {
     ]);
   });
 
+  test('the generated fast-path checks ship with the Node entry only; the browser entry decodes through io-ts', () => {
+    // 'TranscriptMessage.from' is a key of the generated checks (an unnamed codec below TranscriptMessage).
+    const graphText = (file: string, seen = new Set<string>()): string => {
+      const path = join(root, 'dist', file);
+      if (seen.has(path)) return '';
+      seen.add(path);
+      const code = readFileSync(path, 'utf8');
+      const own = [...code.matchAll(/^(?:import|export)\b[^;]*?from\s*['"](\.\/[^'"]+)['"]/gm)].map((m) =>
+        join(dirname(file), m[1] ?? ''),
+      );
+      return code + own.map((f) => graphText(f, seen)).join('');
+    };
+    expect(graphText('index.js')).not.toContain("'TranscriptMessage.from'");
+    expect(graphText('node.js')).toContain("'TranscriptMessage.from'");
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `import { decodeNotification } from 'gws-rx';
+       const ok = decodeNotification(${chatMessage});
+       const bad = decodeNotification({ channel: '/v2/me/chats', data: { messageType: 'MessageLogUpdated', messages: [{ index: 'x' }] } });
+       console.log(JSON.stringify([ok._tag, bad._tag, bad.left?.errors?.[0]]));`,
+    ]);
+    expect(JSON.parse(out)).toEqual(['Right', 'Left', 'data.messages[0].index: expected TranscriptIndex, got "x"']);
+  });
+
+  test('every value the API report declares is exported at run time, and nothing else', () => {
+    for (const [entry, report] of [
+      ['gws-rx', 'gws-rx.api.md'],
+      ['gws-rx/node', 'gws-rx-node.api.md'],
+      ['gws-rx/sim', 'gws-rx-sim.api.md'],
+    ] as const) {
+      const text = readFileSync(join(root, 'scripts/api-report', report), 'utf8');
+      const declared = [...text.matchAll(/^export (?:declare )?(?:const|function|class) (\w+)/gm)].map((m) => m[1]);
+      const runtime = JSON.parse(
+        node(['--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import('${entry}'))))`]),
+      ) as string[];
+      expect([entry, [...runtime].sort()]).toEqual([entry, [...new Set(declared)].sort()]);
+    }
+  });
+
   test('each entry has ESM types for import and CommonJS types for require, types first', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       exports: Record<string, Record<string, Record<string, string>> | string>;
