@@ -50,9 +50,12 @@ export interface ConversationState<R, M> {
   readonly state: string | undefined;
   /** Ordered by index for chat-like media, by arrival for IM; duplicates removed, gaps listed. */
   readonly transcript: Transcript<M>;
-  /** Ids (participantId, else nickname) of the participants typing now. */
+  /**
+   * Ids (participantId, else nickname) of the participants typing now. Like `present`, worked out from the transcript
+   * in its order, so for chat-like media it does not depend on the order the entries arrived in.
+   */
   readonly typing: readonly string[];
-  /** Participants who joined and have not left, in joining order. */
+  /** Participants who joined and have not left, in joining order (transcript order). */
   readonly present: readonly PresentParticipant[];
   readonly lastError: OperationError | undefined;
   /** When this state was made, from the operator's scheduler clock (ms). */
@@ -117,6 +120,94 @@ const participantOf = (m: EntryLike): PresentParticipant | undefined => {
 const without = <T>(xs: readonly T[], pred: (x: T) => boolean): readonly T[] =>
   xs.some(pred) ? xs.filter((x) => !pred(x)) : xs;
 
+/** Who is typing and who is present: what the transcript's entries say, folded in transcript order. */
+interface Presence {
+  typing: readonly string[];
+  present: readonly PresentParticipant[];
+}
+
+/**
+ * One step of the fold: Joined/Rejoined adds to `present` (once), Left removes from `present` and `typing`,
+ * TypingStarted adds to `typing` (once), TypingStopped or Text from that participant removes from `typing`.
+ */
+const step = (acc: Presence, m: EntryLike): void => {
+  switch (m.type?.trim()) {
+    case 'TypingStarted': {
+      const who = participantOf(m);
+      if (who && !acc.typing.includes(who.id)) acc.typing = [...acc.typing, who.id];
+      break;
+    }
+    case 'TypingStopped':
+    case 'Text':
+      // most messages are Text while nobody types: nothing to look up
+      if (acc.typing.length > 0) {
+        const who = participantOf(m);
+        if (who) acc.typing = without(acc.typing, (id) => id === who.id);
+      }
+      break;
+    case 'ParticipantJoined':
+    case 'ParticipantRejoined': {
+      const who = participantOf(m);
+      if (who && !acc.present.some((p) => p.id === who.id)) acc.present = [...acc.present, who];
+      break;
+    }
+    case 'ParticipantLeft': {
+      const who = participantOf(m);
+      if (who) {
+        acc.present = without(acc.present, (p) => p.id === who.id);
+        acc.typing = without(acc.typing, (id) => id === who.id);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+};
+
+/**
+ * Whether an entry that landed before the end of the transcript (late, out of order) may change the fold over it.
+ * An entry only ever acts on its own participant. Text, TypingStopped and ParticipantLeft only remove, so wherever
+ * they land they change nothing for a participant who is neither typing nor present (Left moving the place of a
+ * present participant who joined again after it is why Left counts when they are present).
+ */
+const mayChangeFold = (acc: Presence, m: EntryLike): boolean => {
+  switch (m.type?.trim()) {
+    case 'TypingStarted':
+    case 'ParticipantJoined':
+    case 'ParticipantRejoined':
+      return participantOf(m) !== undefined;
+    case 'TypingStopped':
+    case 'Text': {
+      if (acc.typing.length === 0) return false;
+      const who = participantOf(m);
+      return who !== undefined && acc.typing.includes(who.id);
+    }
+    case 'ParticipantLeft': {
+      const who = participantOf(m);
+      return who !== undefined && (acc.typing.includes(who.id) || acc.present.some((p) => p.id === who.id));
+    }
+    default:
+      return false;
+  }
+};
+
+const sameTyping = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+const samePresent = (a: readonly PresentParticipant[], b: readonly PresentParticipant[]): boolean =>
+  a.length === b.length &&
+  a.every((p, i) => {
+    const q = b[i] as PresentParticipant;
+    return p.id === q.id && p.nickname === q.nickname && p.type === q.type;
+  });
+
+/** The fold over the whole transcript (O(n)); keeps the previous arrays when they come out equal. */
+const refolded = <M extends EntryLike>(transcript: Transcript<M>, acc: Presence): void => {
+  const fresh: Presence = { typing: [], present: [] };
+  for (const m of transcript) step(fresh, m);
+  if (!sameTyping(fresh.typing, acc.typing)) acc.typing = fresh.typing;
+  if (!samePresent(fresh.present, acc.present)) acc.present = fresh.present;
+};
+
 /**
  * {@link reduceConversation} with a context worked out beforehand: what the operators call for every event.
  * @internal
@@ -151,7 +242,13 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
     };
   }
   if (prev === undefined) return undefined;
-  let { transcript, typing, present } = prev;
+  // Typing and presence are the fold over the transcript in its order (index order for chat-like media, arrival
+  // for IM), whatever order the entries arrived in. An entry that lands at the end extends the fold by one step
+  // (the common case); one that lands before the end may change it from there on, so the fold is done again over
+  // the whole transcript, once per event, after its last message.
+  let transcript = prev.transcript;
+  const acc: Presence = { typing: prev.typing, present: prev.present };
+  let refold = false;
   for (const m of event.messages) {
     const before = transcript;
     transcript = ctx.indexed
@@ -160,42 +257,13 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
           m as unknown as { index: number },
         ) as unknown as Transcript<M>)
       : appendMessage(transcript, m);
-    // Typing and presence follow only messages that became the newest: a late or duplicate one says nothing new.
-    if (transcript === before || transcript.at(transcript.length - 1) !== m) continue;
-    const type = m.type?.trim();
-    switch (type) {
-      case 'TypingStarted': {
-        const who = participantOf(m);
-        if (who && !typing.includes(who.id)) typing = [...typing, who.id];
-        break;
-      }
-      case 'TypingStopped':
-      case 'Text':
-        // most messages are Text while nobody types: nothing to look up
-        if (typing.length > 0) {
-          const who = participantOf(m);
-          if (who) typing = without(typing, (id) => id === who.id);
-        }
-        break;
-      case 'ParticipantJoined':
-      case 'ParticipantRejoined': {
-        const who = participantOf(m);
-        if (who && !present.some((p) => p.id === who.id)) present = [...present, who];
-        break;
-      }
-      case 'ParticipantLeft': {
-        const who = participantOf(m);
-        if (who) {
-          present = without(present, (p) => p.id === who.id);
-          typing = without(typing, (id) => id === who.id);
-        }
-        break;
-      }
-      default:
-        break;
-    }
+    if (transcript === before || refold) continue; // a duplicate says nothing new
+    if (transcript.at(transcript.length - 1) === m) step(acc, m);
+    else refold = mayChangeFold(acc, m);
   }
   if (transcript === prev.transcript) return prev;
+  if (refold) refolded(transcript, acc);
+  const { typing, present } = acc;
   // Written out rather than spread: every state then has one shape, which keeps property reads fast downstream.
   return {
     kind: prev.kind,
