@@ -14,7 +14,12 @@ export interface Transcript<M> extends Iterable<M> {
   readonly length: number;
   /** The highest `index` seen (indexed transcripts), or `undefined`. */
   readonly lastIndex: number | undefined;
-  /** Missing indices between the lowest and highest seen, so an app can fetch them (indexed transcripts). */
+  /**
+   * Missing indices between the lowest and highest seen, in ascending order, so an app can fetch them (indexed
+   * transcripts; {@link appendMessage} leaves them as they are). Kept up to date by every add, so reading is cheap:
+   * O(1) for the newest version, and a version that changed no gap returns the very same array as the one it was
+   * made from. That array never changes afterwards (do not change it either).
+   */
   readonly gaps: readonly IndexRange[];
   /** The message at a position (0-based, in transcript order). */
   at(position: number): M | undefined;
@@ -28,32 +33,73 @@ interface Backing<M> {
   readonly items: M[];
 }
 
-class TranscriptView<M> implements Transcript<M> {
-  private cachedGaps: readonly IndexRange[] | undefined;
+/** Gaps of a version: the first `count` ranges of an append-only array that versions share, like their messages. */
+interface GapList {
+  readonly ranges: IndexRange[];
+  readonly count: number;
+}
 
+const NO_GAPS: GapList = { ranges: Object.freeze([]) as unknown as IndexRange[], count: 0 };
+
+/**
+ * Shared gap arrays that `gaps` has returned: a reader may keep one, so it must never grow. Marked here rather than
+ * frozen: every gap opened after a read copies the array, and copying frozen arrays made a build that reads `gaps`
+ * after every add about 20× slower (bench/notes.md).
+ */
+const handedOut = new WeakSet<readonly IndexRange[]>();
+
+/**
+ * `list` with one more range at the end: O(1) amortized when `list` owns the end of its shared array and nobody
+ * holds or froze that array; else one copy, O(number of gaps).
+ */
+const gapAppended = (list: GapList, range: IndexRange): GapList => {
+  let ranges = list.ranges;
+  if (ranges.length !== list.count || handedOut.has(ranges) || !Object.isExtensible(ranges)) {
+    ranges = ranges.slice(0, list.count);
+  }
+  ranges.push(range);
+  return { ranges, count: list.count + 1 };
+};
+
+/** `list` with the ranges at positions [at, at + removed) replaced (a copy, O(number of gaps)). */
+const gapSpliced = (list: GapList, at: number, removed: number, ...added: IndexRange[]): GapList => {
+  const ranges = list.ranges.slice(0, list.count);
+  ranges.splice(at, removed, ...added);
+  return ranges.length === 0 ? NO_GAPS : { ranges, count: ranges.length };
+};
+
+/** The gaps between messages in transcript order (for a transcript made outside this module). O(n). */
+const gapsOfItems = (items: Iterable<unknown>): GapList => {
+  let list = NO_GAPS;
+  let previous: number | undefined;
+  for (const m of items) {
+    const index = (m as { index?: unknown } | null | undefined)?.index;
+    if (typeof index !== 'number') continue;
+    if (previous !== undefined && index > previous + 1) list = gapAppended(list, { from: previous + 1, to: index - 1 });
+    previous = index;
+  }
+  return list;
+};
+
+class TranscriptView<M> implements Transcript<M> {
   constructor(
     private readonly backing: Backing<M>,
     readonly length: number,
     readonly lastIndex: number | undefined,
+    /** This version's gaps (read them through `gaps`). @internal */
+    readonly gapList: GapList,
   ) {}
 
   /**
-   * Computed on first read and kept for this version: O(n) once, so neither appends nor gaps that appear or close
-   * ever cost more than O(1) while the transcript is built (a transcript with many gaps stays linear).
+   * The newest version's gaps are its shared array itself, marked as handed out (so a later add that opens a gap
+   * copies it instead of growing what a reader holds): O(1). An older version, whose successors appended ranges
+   * past its own, gets a copy of its prefix: O(number of gaps).
    */
   get gaps(): readonly IndexRange[] {
-    if (this.cachedGaps === undefined) {
-      const gaps: IndexRange[] = [];
-      let previous: number | undefined;
-      for (let i = 0; i < this.length; i++) {
-        const index = (this.backing.items[i] as { index?: unknown }).index;
-        if (typeof index !== 'number') continue;
-        if (previous !== undefined && index > previous + 1) gaps.push({ from: previous + 1, to: index - 1 });
-        previous = index;
-      }
-      this.cachedGaps = gaps;
-    }
-    return this.cachedGaps;
+    const { ranges, count } = this.gapList;
+    if (ranges.length !== count) return ranges.slice(0, count);
+    if (count > 0) handedOut.add(ranges);
+    return ranges;
   }
 
   at(position: number): M | undefined {
@@ -73,7 +119,7 @@ class TranscriptView<M> implements Transcript<M> {
   }
 
   /** Appends at the end: O(1) when this version owns the end of the backing array, else one copy. @internal */
-  pushed(m: M, lastIndex: number | undefined): TranscriptView<M> {
+  pushed(m: M, lastIndex: number | undefined, gapList: GapList): TranscriptView<M> {
     let backing = this.backing;
     // Copy when another version already appended past us, or when someone froze the array (NgRx runtime checks,
     // Immer's autoFreeze): a frozen backing array must never break the stream.
@@ -81,14 +127,14 @@ class TranscriptView<M> implements Transcript<M> {
       backing = { items: backing.items.slice(0, this.length) };
     }
     backing.items.push(m);
-    return new TranscriptView(backing, this.length + 1, lastIndex);
+    return new TranscriptView(backing, this.length + 1, lastIndex, gapList);
   }
 
   /** Inserts at a position (copy). @internal */
-  inserted(position: number, m: M): TranscriptView<M> {
+  inserted(position: number, m: M, gapList: GapList): TranscriptView<M> {
     const items = this.backing.items.slice(0, this.length);
     items.splice(position, 0, m);
-    return new TranscriptView({ items }, this.length + 1, this.lastIndex);
+    return new TranscriptView({ items }, this.length + 1, this.lastIndex, gapList);
   }
 }
 
@@ -103,20 +149,32 @@ class TranscriptView<M> implements Transcript<M> {
  * ```
  */
 export function emptyTranscript<M>(): Transcript<M> {
-  return new TranscriptView<M>({ items: [] }, 0, undefined);
+  return new TranscriptView<M>({ items: [] }, 0, undefined, NO_GAPS);
 }
 
 const view = <M>(t: Transcript<M>): TranscriptView<M> => {
   if (t instanceof TranscriptView) return t;
-  let out = new TranscriptView<M>({ items: [] }, 0, t.lastIndex);
-  for (const m of t) out = out.pushed(m, t.lastIndex);
-  return out;
+  const items = [...t];
+  return new TranscriptView<M>({ items }, items.length, t.lastIndex, gapsOfItems(items));
+};
+
+/** The position of the gap that starts at `from` in the first `count` ranges, or -1. O(log(number of gaps)). */
+const gapStartingAt = (list: GapList, from: number): number => {
+  let lo = 0;
+  let hi = list.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list.ranges[mid] as IndexRange).from < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.count && (list.ranges[lo] as IndexRange).from === from ? lo : -1;
 };
 
 /**
  * Adds a message with an `index` (chat-like transcripts): kept ordered by index; a duplicate index returns the same
  * transcript unchanged (reference-equal); a late message is inserted in place and fills its gap; a jump ahead
- * records the skipped indices in `gaps`.
+ * records the skipped indices in `gaps`. The gaps are updated from the previous version's: an append that opens
+ * none shares them (O(1)), a new gap is added at the end (O(1) amortized), a late message splits or shrinks its gap.
  *
  * @example
  * ```ts
@@ -129,7 +187,11 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
   const t = view(transcript);
   const index = message.index;
   const last = t.lastIndex;
-  if (last === undefined || index > last) return t.pushed(message, index);
+  if (last === undefined) return t.pushed(message, index, t.gapList);
+  if (index > last) {
+    const gaps = index === last + 1 ? t.gapList : gapAppended(t.gapList, { from: last + 1, to: index - 1 });
+    return t.pushed(message, index, gaps);
+  }
   if (index === last) return t;
   // Binary search for the first position whose index is >= the new one.
   let lo = 0;
@@ -139,8 +201,26 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
     if ((t.at(mid) as M).index < index) lo = mid + 1;
     else hi = mid;
   }
-  if (lo < t.length && (t.at(lo) as M).index === index) return t;
-  return t.inserted(lo, message);
+  const next = t.at(lo);
+  if (next === undefined) return t.pushed(message, last, t.gapList); // lastIndex said more than the messages hold
+  if (next.index === index) return t;
+  let gaps = t.gapList;
+  if (lo === 0) {
+    // Older than everything: the indices between it and the oldest become the first gap.
+    if (index + 1 < next.index) gaps = gapSpliced(gaps, 0, 0, { from: index + 1, to: next.index - 1 });
+  } else {
+    // In the gap between its neighbours, which shrinks from one end or splits in two.
+    const from = (t.at(lo - 1) as M).index + 1;
+    const at = gapStartingAt(gaps, from);
+    if (at >= 0) {
+      const to = (gaps.ranges[at] as IndexRange).to;
+      const parts: IndexRange[] = [];
+      if (from < index) parts.push({ from, to: index - 1 });
+      if (index < to) parts.push({ from: index + 1, to });
+      gaps = gapSpliced(gaps, at, 1, ...parts);
+    }
+  }
+  return t.inserted(lo, message, gaps);
 }
 
 /**
@@ -154,5 +234,5 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
  */
 export function appendMessage<M>(transcript: Transcript<M>, message: M): Transcript<M> {
   const t = view(transcript);
-  return t.pushed(message, t.lastIndex);
+  return t.pushed(message, t.lastIndex, t.gapList);
 }

@@ -111,7 +111,7 @@ describe('transcript: appendMessage', () => {
 });
 
 describe('transcripts with many gaps', () => {
-  test('50k messages with every other index missing: each gap listed once, computed per version on read', () => {
+  test('50k messages with every other index missing: each gap listed once, kept per version as it is built', () => {
     let t = emptyTranscript<{ index: number }>();
     const versions: (typeof t)[] = [];
     for (let i = 0; i < 50_000; i++) {
