@@ -222,7 +222,7 @@ import type { Observable } from 'rxjs';
 
 const client = createGwsClient({ url: 'https://gws.example.com' });
 const chats = client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations());
-const ids: Observable<ReadonlyMap<string, ChatConversationState<any>>> = chats;
+const ids: Observable<ReadonlyMap<string, ChatConversationState>> = chats;
 // @ts-expect-error: not a topic of GWS
 client.topic('/v2/me/nothing');
 const r = decodeNotification({});
