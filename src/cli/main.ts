@@ -16,6 +16,14 @@ import type { HeaderMap } from '../client/options';
 import { share } from 'rxjs';
 import type { Observable } from 'rxjs';
 
+/** The short name of each topic (its channel's last segment), from the registry of media kinds, wrapped for --help. */
+const shortNames = (): string =>
+  topicNames
+    .map((t) => t.slice(t.lastIndexOf('/') + 1))
+    .join(',')
+    .replace(/(.{1,60})(,|$)/g, (_, part: string, comma: string) => `${part}${comma}\n                  `)
+    .trimEnd();
+
 const HELP = `gws-rx — Genesys Web Services (GWS) v2 notifications as live RxJS state
 
 Usage:
@@ -35,9 +43,7 @@ Options:
   --url URL       GWS base URL (http://host:port) or its CometD endpoint (…/api/v2/notifications).
                   Logs in like a GWS client: Basic auth on GET /api/v2/me, then JSESSIONID + CSRF header.
   --user U        GWS user name (with --url). The password comes from GWS_PASSWORD or a hidden prompt.
-  --topics LIST   Comma-separated topics: short names (chats,calls,devices,services,emails,workitems,
-                  workbins,im-sessions,openmedia,facebook,facebooksession,twitter) or full channels.
-                  Default: all.
+  --topics LIST   Comma-separated topics: short names (${shortNames()}) or full channels. Default: all.
   --json          Print one decoded notification per line (NDJSON) on stdout; decode failures on stderr.
                   Resources read from the snapshot print as state changes marked "snapshot":true.
   --duration S    Exit by itself after S seconds (default: run until Ctrl-C).
