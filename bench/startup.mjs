@@ -27,7 +27,7 @@ function buildOnce() {
 function startToChat() {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('script', ['-qfec', 'npm start --silent -- --port 0', '/dev/null'], {
+    const child = spawn('script', ['-qfec', 'stty rows 40 cols 120; npm start --silent -- --port 0', '/dev/null'], {
       cwd: root,
       env: { ...process.env, COLUMNS: '120', LINES: '40', TERM: 'xterm-256color' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -33,7 +33,7 @@ export interface FrameOutput {
 
 /** Options of {@link liveFrame}. */
 export interface LiveFrameOptions {
-  /** Screen height assumed while `out.rows` is unknown. Default 24. */
+  /** Screen height assumed while `out.rows` is unknown or 0. Default 24. */
   readonly fallbackRows?: number;
 }
 
@@ -87,7 +87,8 @@ export function liveFrame(out: FrameOutput, options: LiveFrameOptions = {}): Liv
 
   /** The frame's text for the current screen height: home, each line erased to its end, then erase below. */
   const body = (lines: readonly string[]): string => {
-    const rows = out.rows ?? fallbackRows;
+    // A terminal that reports no size (0 rows: a pseudo-terminal nobody sized) gets the fallback, not an empty frame.
+    const rows = out.rows !== undefined && out.rows > 1 ? out.rows : fallbackRows;
     const max = Math.max(0, rows - 1);
     const shown: string[] = [];
     for (const line of lines) {

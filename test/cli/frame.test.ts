@@ -261,3 +261,15 @@ test('draw after close writes nothing', () => {
   expect(out.writes).toHaveLength(count);
   expect(out.writes.join('')).not.toContain('after');
 });
+
+describe('liveFrame on a terminal that reports no size', () => {
+  test('0 rows (an unsized pseudo-terminal) draws with the fallback height instead of an empty frame', () => {
+    const writes: string[] = [];
+    const out = { write: (s: string) => (writes.push(s), true), rows: 0, columns: 0, on: () => out, off: () => out };
+    const frame = liveFrame(out, { fallbackRows: 5 });
+    frame.draw(['a', 'b', 'c', 'd', 'e', 'f']);
+    const text = writes.join('');
+    for (const line of ['a', 'b', 'c', 'd']) expect(text).toContain(`${line}\x1b[K`);
+    expect(text).not.toContain('e\x1b[K');
+  });
+});
