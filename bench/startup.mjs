@@ -34,6 +34,8 @@ function startToChat() {
       detached: true,
     });
     let screen = '';
+    /** @type {number | undefined} */
+    let seconds;
     const stop = () => {
       try {
         process.kill(-child.pid, 'SIGINT');
@@ -49,16 +51,16 @@ function startToChat() {
       screen = (screen + d).slice(-20_000);
       // ANSI codes (bold) may sit between the word and its count.
       const plain = screen.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
-      if (/Chats \(([1-9]\d*)\)/.test(plain)) {
+      if (seconds === undefined && /Chats \(([1-9]\d*)\)/.test(plain)) {
         clearTimeout(guard);
-        const seconds = (performance.now() - t0) / 1000;
+        seconds = (performance.now() - t0) / 1000;
         stop();
-        child.once('exit', () => resolve(seconds));
       }
     });
     child.once('exit', (code) => {
       clearTimeout(guard);
-      reject(new Error(`npm start exited (${code}) before a chat showed`));
+      if (seconds !== undefined) resolve(seconds);
+      else reject(new Error(`npm start exited (${code}) before a chat showed`));
     });
   });
 }

@@ -142,14 +142,11 @@ async function embedded(port: number, speed: number, seed: number, withDashboard
   // Built beside this file: dist/dashboard (the CLI runs from dist/cli.js, in the repository and once installed).
   const dashboardDir = fileURLToPath(new URL('./dashboard/', import.meta.url));
   const sim = await startSimulator({ port, routes: withDashboard ? dashboardRoutes(dashboardDir) : undefined });
-  const stopScenario = play(
-    sim,
-    (i) => generateShift({ seed: seed + i, idPrefix: i === 0 ? '' : `r${i}-`, baseUrl: sim.url }),
-    {
-      speed,
-      loop: true,
-    },
-  );
+  const shift = (i: number) => generateShift({ seed: seed + i, idPrefix: i === 0 ? '' : `r${i}-`, baseUrl: sim.url });
+  // The shift is already running when the view opens: it starts where its first chat does (the state before that is
+  // in the simulator, so the first snapshot shows it), instead of a quiet first few seconds.
+  const firstChat = shift(0).find((m) => m.channel === '/v2/me/chats')?.at ?? 0;
+  const stopScenario = play(sim, shift, { speed, loop: true, from: firstChat });
   const login = async () => (await gwsLogin({ baseUrl: sim.url, ...sim.user })).headers;
   return { url: sim.url, login, sim, stopScenario };
 }

@@ -486,6 +486,12 @@ export interface PlayOptions {
   readonly speed?: number;
   /** Start again (from `next(iteration)`) when a shift ends. Default false. */
   readonly loop?: boolean;
+  /**
+   * Start this many ms (scenario time) into the first shift: the messages before it are published at once, so the
+   * simulator's state (and `GET /api/v2/me?subresources=*`) already holds what they built, and playback goes on in
+   * real time from there. Later loops start from 0. Default 0.
+   */
+  readonly from?: number;
 }
 
 /**
@@ -519,9 +525,11 @@ export function play(
   };
   // Registered before the first tick, so a simulator closed already publishes nothing.
   const cancel = onClose(sim, halt);
+  const from = options.from ?? 0;
+  if (!(from >= 0)) throw new RangeError(`play: from must be >= 0 (got ${from})`);
   const run = (iteration: number): void => {
     const list = next(iteration);
-    const started = Date.now();
+    const started = Date.now() - (iteration === 0 ? from / speed : 0);
     let i = 0;
     const tick = (): void => {
       if (stopped) return;

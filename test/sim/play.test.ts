@@ -68,3 +68,22 @@ test('rejects a speed that is not > 0', () => {
   expect(() => play(sim, [], { speed: 0 })).toThrow(/speed must be > 0/);
   expect(() => play(sim, [], { speed: Number.NaN })).toThrow(RangeError);
 });
+
+test('from: the messages before it go out at once, the rest on time from there; a loop starts again at 0', () => {
+  const { sent, sim } = recorder();
+  const stop = play(sim, () => [at(0, 1), at(1000, 2), at(3000, 3), at(4000, 4)], { from: 2500, loop: true });
+  expect(sent).toEqual([1, 2]);
+  jest.advanceTimersByTime(499);
+  expect(sent).toEqual([1, 2]);
+  jest.advanceTimersByTime(1);
+  expect(sent).toEqual([1, 2, 3]);
+  jest.advanceTimersByTime(1000);
+  expect(sent).toEqual([1, 2, 3, 4]);
+  // the next iteration starts 1 s after the shift ended, from its own beginning
+  jest.advanceTimersByTime(1000);
+  expect(sent).toEqual([1, 2, 3, 4, 1]);
+  jest.advanceTimersByTime(1000);
+  expect(sent).toEqual([1, 2, 3, 4, 1, 2]);
+  stop();
+  expect(() => play(sim, [], { from: -1 })).toThrow(RangeError);
+});
