@@ -7,10 +7,13 @@ import { Entries, deliver } from './entries';
 import type { Entry } from './entries';
 import type { Fanout } from './fanout';
 import { RequestHeaders, cometdConfiguration } from './headers';
-import { resolveOptions } from './options';
+import { isRecord } from '../protocol/canonical';
+import { NOTIFICATIONS_PATH, resolveOptions } from './options';
 import type { GwsClientOptions } from './options';
 import type { CometDHandle, CometDPort } from './port';
 import { createScrubber } from './scrubber';
+import { initialRecovery, recover } from './recovery';
+import type { RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
 import { initialSession, transition } from './session';
 import type {
   Effect,
@@ -22,6 +25,7 @@ import type {
 } from './session';
 
 export type { SubscribeFailure } from './session';
+export type { SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
 
 /**
  * Thrown by a CometD factory to say that no CometD can exist here (e.g. the browser entry with no `window`). The
@@ -81,6 +85,37 @@ export interface GwsClient {
    */
   readonly subscriptions$?: Observable<SubscriptionsState>;
   /**
+   * Whether the client has read the server's state since its current CometD session subscribed (see
+   * {@link SyncState}): after the subscriptions of every session are acknowledged, and after a channel added later
+   * is acknowledged, the client reads `GET <base>/api/v2/me?subresources=*` (option `recovery`). "Subscribed and
+   * synced" is `status === 'synced'`. A failed read never errors: it shows `failed` and is retried with backoff.
+   * Replays the latest value; completes on `close()`. Always present on a client `createGwsClient` made; optional
+   * in this interface only so that hand-written stand-ins for a client need not provide it.
+   *
+   * @example
+   * ```ts
+   * client.sync$?.subscribe((s) => {
+   *   if (s.status === 'failed') console.warn(`state not read (${s.reason}); again in ${s.retryInMs} ms`);
+   * });
+   * ```
+   */
+  readonly sync$?: Observable<SyncState>;
+  /**
+   * The state reads: for each read a `requested` marker when it is sent, then, if it succeeds, the `loaded`
+   * snapshot with the raw `user` object of `GET /api/v2/me?subresources=*` (see {@link SnapshotEvent}). Live
+   * notifications that arrive between the two may be older or newer than the snapshot. Hot: subscribing starts
+   * nothing and replays nothing; completes on `close()`. Merging it into conversation state is up to the
+   * application for now. Optional in this interface for the same reason as `sync$`.
+   *
+   * @example
+   * ```ts
+   * client.snapshots$?.subscribe((e) => {
+   *   if (e.type === 'loaded') console.log(`read ${e.read}: ${Array.isArray(e.user.chats) ? e.user.chats.length : 0} chats`);
+   * });
+   * ```
+   */
+  readonly snapshots$?: Observable<SnapshotEvent>;
+  /**
    * The decoded notifications of one GWS topic. Cold and shared: the first subscriber causes one Bayeux subscribe,
    * later ones share it, the last unsubscribe sends `/meta/unsubscribe`. Survives re-handshakes (the client
    * subscribes again after each one) without erroring or completing; completes on `close()`. Payloads that fail to
@@ -129,6 +164,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   const subscriptions$ = new BehaviorSubject<SubscriptionsState>(initialSession.subscriptions);
   const failures$ = new Subject<DecodeFailure>();
   const subscribeFailures$ = new Subject<SubscribeFailure>();
+  const sync$ = new BehaviorSubject<SyncState>(initialRecovery.sync);
+  const snapshots$ = new Subject<SnapshotEvent>();
   const entries = new Entries(failures$);
   const observables = new Map<string, Observable<unknown>>();
 
@@ -137,20 +174,35 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   let listeners: CometDHandle[] = [];
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
   let closedNow: () => void = () => undefined;
+  let recovery = initialRecovery;
+  let stopReading = (): void => undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // The state is read from the GWS base of the CometD endpoint; an endpoint elsewhere (a plain Bayeux server) has none.
+  const base = config.url.slice(0, -NOTIFICATIONS_PATH.length);
+  const rec =
+    options.recovery === false || !config.url.endsWith(NOTIFICATIONS_PATH) ? undefined : (options.recovery ?? {});
+  const recoveryConfig = {
+    backoffIncrement: rec?.backoffIncrement ?? config.backoffIncrement,
+    maxBackoff: rec?.maxBackoff ?? config.maxBackoff,
+  };
   const closed = new Promise<void>((resolve) => (closedNow = resolve));
 
   // Events are handled one at a time, to completion: an event raised while effects run (a CometD callback, a
   // subscriber reacting to an emission) waits its turn. A port that throws does not stop the run; the first error
   // is rethrown to whoever raised the first event, as a direct call to the port would have thrown it.
-  const queue: SessionEvent[] = [];
+  const queue: (SessionEvent | { readonly recovery: RecoveryEvent })[] = [];
   let running = false;
-  const dispatch = (event: SessionEvent): void => {
+  const dispatch = (event: SessionEvent | { readonly recovery: RecoveryEvent }): void => {
     queue.push(event);
     if (running) return;
     running = true;
     let thrown: { readonly error: unknown } | undefined;
     try {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        if ('recovery' in next) {
+          recoverStep(next.recovery);
+          continue;
+        }
         const step = transition(session, next, machine);
         session = step.state;
         for (const effect of step.effects) {
@@ -167,8 +219,74 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     if (thrown) throw thrown.error;
   };
 
-  const scrubbed = (s: ConnectionState): ConnectionState =>
-    'reason' in s ? { ...s, reason: scrub(s.reason) } : { ...s };
+  const scrubbed = <S extends object>(s: S): S =>
+    'reason' in s ? { ...s, reason: scrub(s.reason as string) } : { ...s };
+
+  // The recovery machine (recovery.ts) runs in the same queue as the session's. Its effects are what changed: a new
+  // snapshot is emitted, a new sync state shown (a `failed` one sets the retry timer), a new read sent after the one
+  // before it is aborted.
+  const recoverWith = (event: RecoveryEvent): void => {
+    if (rec) dispatch({ recovery: event });
+  };
+  const recoverStep = (event: RecoveryEvent): void => {
+    const was = recovery;
+    const r = (recovery = recover(was, event, recoveryConfig));
+    if (r.loaded !== was.loaded) snapshots$.next(r.loaded as StateSnapshot);
+    if (r.sync !== was.sync || r.ended) {
+      clearTimeout(retryTimer);
+      if (r.sync.status === 'failed' && !r.ended)
+        retryTimer = setTimeout(() => recoverWith({ type: 'retry' }), r.sync.retryInMs);
+      if (r.sync !== was.sync) sync$.next(scrubbed(r.sync));
+    }
+    if (r.reading !== was.reading) {
+      stopReading();
+      if (r.reading) read(r.reading);
+    }
+  };
+
+  // Sent as it is: the scrubber removes user info from it on the way out.
+  const where = `GET ${base}${STATE_PATH}: `;
+  const read = (request: SnapshotRequested): void => {
+    const abort = new AbortController();
+    const ms = rec?.timeoutMs ?? 15000;
+    const failed = (reason: string, httpStatus?: number): RecoveryEvent => ({
+      type: 'failed',
+      read: request.read,
+      reason: where + reason,
+      httpStatus,
+    });
+    // The first of the answer and the timeout counts: the machine ignores what comes for a read no longer in flight.
+    const timer = setTimeout(() => recoverWith(failed(`no answer within ${ms} ms`)), ms);
+    stopReading = () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+    const load = async (): Promise<RecoveryEvent> => {
+      let res: Response;
+      try {
+        res = await (rec?.fetch ?? fetch)(base + STATE_PATH, {
+          headers: { ...headers.current(), Accept: 'application/json' },
+          credentials: 'include',
+          signal: abort.signal,
+        });
+      } catch (e) {
+        return failed(messageOf((e as { cause?: unknown } | undefined)?.cause ?? e));
+      }
+      const status = res.status;
+      if (!res.ok) {
+        // A rejected session: the headerProvider (if any) logs in again, for the retry and for CometD.
+        if (headers.hasProvider && (status === 401 || status === 403))
+          run({ type: 'refreshHeaders', forHandshake: false });
+        return failed(`HTTP ${status}`, status);
+      }
+      const user = ((await res.json().catch(() => null)) as { user?: unknown } | null)?.user;
+      return isRecord(user)
+        ? { type: 'loaded', read: request.read, user, at: Date.now() }
+        : failed('no JSON "user" object', status);
+    };
+    snapshots$.next(request);
+    void load().then(recoverWith);
+  };
 
   // Runs inside the first subscriber's subscribe: nothing may throw from here into a topic. A CometD that cannot be
   // built or set up (no browser window, a broken factory) is a terminal `failed`; topics stay idle until close().
@@ -242,7 +360,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         const { forHandshake } = effect;
         headers.refresh().then(
           () => dispatch({ type: 'headersRefreshed', forHandshake }),
-          (e: unknown) => dispatch({ type: 'headerProviderFailed', forHandshake, message: providerMessage(e) }),
+          (e: unknown) => dispatch({ type: 'headerProviderFailed', forHandshake, message: messageOf(e) }),
         );
         return;
       }
@@ -273,11 +391,13 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         clearTimeout(restartTimer);
         return;
       case 'emit':
+        if (effect.state.status === 'failed') recoverWith({ type: 'end' });
         return state$.next(scrubbed(effect.state));
       case 'emitSubscribeFailure':
         return subscribeFailures$.next({ ...effect.failure, reason: scrub(effect.failure.reason) });
       case 'emitSubscriptions':
-        return subscriptions$.next(effect.subscriptions);
+        subscriptions$.next(effect.subscriptions);
+        return recoverWith({ type: 'subscriptions', subscriptions: effect.subscriptions });
       case 'removeListeners':
         if (port) for (const l of listeners) port.removeListener(l);
         return;
@@ -287,6 +407,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         failures$.complete();
         subscribeFailures$.complete();
         subscriptions$.complete();
+        sync$.complete();
+        snapshots$.complete();
         return closedNow();
     }
   };
@@ -329,6 +451,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
 
   const close = (): Promise<void> => {
     if (isClosed()) return Promise.resolve();
+    recoverWith({ type: 'end' });
     dispatch({ type: 'closeRequested', portDisconnected: port?.getStatus?.() === 'disconnected' });
     return closed;
   };
@@ -338,6 +461,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     decodeFailures$: failures$.asObservable(),
     subscribeFailures$: subscribeFailures$.asObservable(),
     subscriptions$: subscriptions$.asObservable(),
+    sync$: sync$.asObservable(),
+    snapshots$: snapshots$.asObservable(),
     topic: <T extends TopicName>(name: T): Observable<TopicMap[T]> => {
       if (!isTopicName(name)) throw new TypeError(`gws-rx: unknown topic ${JSON.stringify(name)}`);
       return cached(`topic:${name}`, () => stream<TopicMap[T]>(name, (e) => e.decoded));
@@ -348,11 +473,4 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   };
 }
 
-/** What a failed headerProvider said, as the client always reported it (its message, else the value as a string). */
-function providerMessage(e: unknown): string {
-  try {
-    return e instanceof Error ? e.message : String(e);
-  } catch {
-    return 'unknown error';
-  }
-}
+const STATE_PATH = '/api/v2/me?subresources=*';

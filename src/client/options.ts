@@ -45,6 +45,38 @@ export interface GwsClientOptions {
   readonly connectTimeout?: number;
   /** CometD's own log level. Default `'warn'`. */
   readonly logLevel?: 'warn' | 'info' | 'debug';
+  /**
+   * State recovery (on by default): after the subscriptions of every CometD session are acknowledged, and after a
+   * channel added later is acknowledged, the client reads `GET <base>/api/v2/me?subresources=*` with its request
+   * headers (see `sync$` and `snapshots$` of {@link GwsClient}). Only when `url` is a GWS base or ends in
+   * `/api/v2/notifications` (the base is what precedes it); for any other CometD endpoint it is off. A failed read is retried with exponential backoff
+   * (`backoffIncrement`·2^(n−1), at most `maxBackoff`; by default the client's own). `false` turns it off.
+   *
+   * @example
+   * ```ts
+   * createGwsClient({ url, headers: session.headers, recovery: { timeoutMs: 5000 } });
+   * ```
+   */
+  readonly recovery?: false | RecoveryOptions;
+}
+
+/**
+ * Options of the client's state recovery (see {@link GwsClientOptions.recovery}).
+ *
+ * @example
+ * ```ts
+ * const recovery: RecoveryOptions = { timeoutMs: 5000, maxBackoff: 10000 };
+ * ```
+ */
+export interface RecoveryOptions {
+  /** How long a read may take, in ms. Default 15000. */
+  readonly timeoutMs?: number;
+  /** The first wait before a failed read is retried, in ms (doubled after each failure). Default: the client's `backoffIncrement`. */
+  readonly backoffIncrement?: number;
+  /** The longest wait between retries, in ms. Default: the client's `maxBackoff`. */
+  readonly maxBackoff?: number;
+  /** A fetch implementation; default: the global `fetch`. */
+  readonly fetch?: typeof fetch;
 }
 
 /** Options with every default applied. */
@@ -68,7 +100,8 @@ export const clientDefaults = {
   logLevel: 'warn',
 } as const;
 
-const NOTIFICATIONS_PATH = '/api/v2/notifications';
+/** @internal */
+export const NOTIFICATIONS_PATH = '/api/v2/notifications';
 
 /**
  * Turns a GWS base URL into its CometD endpoint; leaves an explicit endpoint alone.
