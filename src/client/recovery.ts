@@ -187,7 +187,9 @@ export function recover(
       const req = r.reading;
       if (req?.read !== e.read) return r;
       const loaded = { ...req, type: 'loaded', user: e.user } as const;
-      return next({ ...r, reading: undefined, attempt: 0, loaded, sync: { status: 'synced', session, at: e.at } });
+      // Synced, unless a channel acknowledged meanwhile makes it read again (still syncing).
+      const after = next({ ...r, reading: undefined, attempt: 0, loaded });
+      return after.reading ? after : { ...after, sync: { status: 'synced', session, at: e.at } };
     }
     case 'failed': {
       if (r.reading?.read !== e.read) return r;
