@@ -37,10 +37,17 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
   return createGwsClientWith(browserCometD, options);
 }
 
-export type { GwsClient, SubscribeFailure } from './createGwsClientWith';
+export type {
+  GwsClient,
+  SnapshotEvent,
+  SnapshotRequested,
+  StateSnapshot,
+  SubscribeFailure,
+  SyncState,
+} from './createGwsClientWith';
 export type { ConnectionState, ConnectionStatus } from './connection';
 export { clientDefaults } from './options';
-export type { GwsClientOptions, HeaderMap } from './options';
+export type { GwsClientOptions, HeaderMap, RecoveryOptions } from './options';
 export type { BayeuxCallback, BayeuxMessage, CometDConfiguration, CometDHandle, CometDPort } from './port';
 export { gwsLogin, GwsLoginError } from './gwsLogin';
 export type { GwsLoginOptions, GwsSession } from './gwsLogin';
