@@ -2,12 +2,13 @@
 // (etc/gws-rx.api.md); a change to it is a reviewed diff.
 
 // The client: cold topic Observables over one CometD session, and the GWS login flow.
-export { createGwsClient, clientDefaults, gwsLogin, GwsLoginError } from './client/index';
+export { createGwsClient, clientDefaults, gwsLogin, GwsHttpError } from './client/index';
 export type {
   ConnectionState,
   GwsClient,
   GwsClientOptions,
   GwsLoginOptions,
+  GwsRequest,
   GwsSession,
   HeaderMap,
   SubscribeFailure,

@@ -195,7 +195,7 @@ async function run(argv: readonly string[]): Promise<void> {
   const topics = topicsFrom(values.topics);
   const port = number('port', values.port, command === 'demo' ? 8090 : 0, 0);
 
-  const { createGwsClient, GwsLoginError } = await loadNode(values.url === undefined ? SIM_PEERS : CLIENT_PEERS);
+  const { createGwsClient, GwsHttpError } = await loadNode(values.url === undefined ? SIM_PEERS : CLIENT_PEERS);
   let target: Target;
   try {
     target =
@@ -203,7 +203,7 @@ async function run(argv: readonly string[]): Promise<void> {
         ? await remote(values.url, values.user)
         : await embedded(port, speed, seed, command === 'demo');
   } catch (e) {
-    if (e instanceof GwsLoginError || e instanceof UsageError) throw e;
+    if (e instanceof GwsHttpError || e instanceof UsageError) throw e;
     const code = errorCode(e);
     throw new Error(
       code === 'EADDRINUSE'

@@ -6,6 +6,7 @@ import { either } from 'fp-ts';
 import type { ConnectionState } from '../client/connection';
 import type { HeaderMap } from '../client/options';
 import { redactUrl } from '../client/options';
+import { GwsHttpError } from '../client/httpError';
 import { isRecord } from '../protocol/canonical';
 import { decodeData } from '../protocol/decode';
 import type { DecodeFailure, Notification } from '../protocol/decode';
@@ -45,24 +46,16 @@ const routes: readonly Route[] = (Object.values(mediaKinds) as readonly MediaKin
         ],
 );
 
-/** Why a snapshot could not be read. The message is one line and never holds a header value. */
-export class SnapshotError extends Error {
-  override readonly name = 'SnapshotError';
-  constructor(
-    message: string,
-    /** The HTTP status, when the server answered. */
-    readonly httpStatus: number | undefined,
-  ) {
-    super(message);
-  }
-}
+/** Why a snapshot could not be read: a {@link GwsHttpError} whose `request` is `'snapshot'`; one line, never a header value. */
+const snapshotError = (message: string, httpStatus: number | undefined): GwsHttpError =>
+  new GwsHttpError(message, httpStatus, 'snapshot');
 
 const SNAPSHOT_PATH = '/api/v2/me?subresources=*';
 
 /**
  * Reads `GET <base>/api/v2/me?subresources=*` with `headers` (the session cookie and CSRF header of `gwsLogin`) and
  * returns its `user` object. A request without an answer within `timeoutMs` is abandoned.
- * @throws {@link SnapshotError} when the server is unreachable or silent, answers an error status, or sends no user
+ * @throws {@link GwsHttpError} when the server is unreachable or silent, answers an error status, or sends no user
  * object.
  */
 export async function readSnapshot(
@@ -83,24 +76,24 @@ export async function readSnapshot(
     });
   } catch (e) {
     if (isRecord(e) && e.name === 'TimeoutError')
-      throw new SnapshotError(`GET ${where} got no answer within ${timeoutMs} ms`, undefined);
+      throw snapshotError(`GET ${where} got no answer within ${timeoutMs} ms`, undefined);
     // Structural checks: fetch's errors may come from another realm (e.g. under Jest), where instanceof fails.
     const cause = isRecord(e) && isRecord(e.cause) ? e.cause : e;
     const code = isRecord(cause) && typeof cause.code === 'string' ? cause.code : undefined;
-    throw new SnapshotError(`cannot reach ${where}: ${code ?? 'network error'}`, undefined);
+    throw snapshotError(`cannot reach ${where}: ${code ?? 'network error'}`, undefined);
   }
   if (!res.ok) {
     await res.body?.cancel();
-    throw new SnapshotError(`GET ${where} answered HTTP ${res.status}`, res.status);
+    throw snapshotError(`GET ${where} answered HTTP ${res.status}`, res.status);
   }
   let body: unknown;
   try {
     body = await res.json();
   } catch {
-    throw new SnapshotError(`GET ${where} answered something that is not JSON`, res.status);
+    throw snapshotError(`GET ${where} answered something that is not JSON`, res.status);
   }
   const user = isRecord(body) ? body.user : undefined;
-  if (!isRecord(user)) throw new SnapshotError(`GET ${where} answered JSON without a "user" object`, res.status);
+  if (!isRecord(user)) throw snapshotError(`GET ${where} answered JSON without a "user" object`, res.status);
   return user;
 }
 
@@ -285,7 +278,7 @@ export function snapshotLoader(
     try {
       return await readSnapshot(baseUrl, session() ?? (await login()), doFetch);
     } catch (e) {
-      if (!(e instanceof SnapshotError) || (e.httpStatus !== 401 && e.httpStatus !== 403)) throw e;
+      if (!(e instanceof GwsHttpError) || (e.httpStatus !== 401 && e.httpStatus !== 403)) throw e;
       return readSnapshot(baseUrl, await login(), doFetch);
     }
   };

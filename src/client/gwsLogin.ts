@@ -1,17 +1,10 @@
 import { basicAuthorization, redactUrl } from './options';
 import type { HeaderMap } from './options';
+import { GwsHttpError } from './httpError';
 
-/** Why {@link gwsLogin} failed. Messages never contain the password, cookies or tokens. */
-export class GwsLoginError extends Error {
-  override readonly name = 'GwsLoginError';
-  constructor(
-    message: string,
-    /** The HTTP status, when the server answered. */
-    readonly httpStatus: number | undefined,
-  ) {
-    super(message);
-  }
-}
+/** A failed login: a {@link GwsHttpError} whose `request` is `'login'`. */
+const loginError = (message: string, httpStatus: number | undefined): GwsHttpError =>
+  new GwsHttpError(message, httpStatus, 'login');
 
 /**
  * An authenticated GWS HTTP session: the headers CometD (and REST calls) must send. Printing it (console.log,
@@ -54,7 +47,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * const login = () => gwsLogin({ baseUrl, username: 'agent1', password: process.env.GWS_PASSWORD ?? '' });
  * const client = createGwsClient({ url: baseUrl, headerProvider: async () => (await login()).headers });
  * ```
- * @throws {@link GwsLoginError} when the server is unreachable or rejects the credentials.
+ * @throws {@link GwsHttpError} when the server is unreachable or rejects the credentials.
  */
 export async function gwsLogin(options: GwsLoginOptions): Promise<GwsSession> {
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -73,15 +66,15 @@ export async function gwsLogin(options: GwsLoginOptions): Promise<GwsSession> {
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
     const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
     const detail = code ?? (cause instanceof Error ? cause.message : 'network error');
-    throw new GwsLoginError(`cannot reach GWS at ${where}: ${detail}`, undefined);
+    throw loginError(`cannot reach GWS at ${where}: ${detail}`, undefined);
   }
   if (res.status === 401 || res.status === 403) {
-    throw new GwsLoginError(
+    throw loginError(
       `GWS at ${where} rejected the credentials of user ${JSON.stringify(options.username)} (HTTP ${res.status})`,
       res.status,
     );
   }
-  if (!res.ok) throw new GwsLoginError(`GWS at ${where} answered HTTP ${res.status} to GET /api/v2/me`, res.status);
+  if (!res.ok) throw loginError(`GWS at ${where} answered HTTP ${res.status} to GET /api/v2/me`, res.status);
 
   const headers: Record<string, string> = {};
   const setCookies = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [];

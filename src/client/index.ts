@@ -49,5 +49,7 @@ export type { ConnectionState, ConnectionStatus } from './connection';
 export { clientDefaults } from './options';
 export type { GwsClientOptions, HeaderMap, RecoveryOptions } from './options';
 export type { BayeuxCallback, BayeuxMessage, CometDConfiguration, CometDHandle, CometDPort } from './port';
-export { gwsLogin, GwsLoginError } from './gwsLogin';
+export { gwsLogin } from './gwsLogin';
+export { GwsHttpError } from './httpError';
+export type { GwsRequest } from './httpError';
 export type { GwsLoginOptions, GwsSession } from './gwsLogin';

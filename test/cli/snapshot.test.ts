@@ -7,8 +7,8 @@ import { Subject, firstValueFrom, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { ConnectionState } from '../../src/client/connection';
 import type { TopicMap } from '../../src/protocol/topics';
+import { GwsHttpError } from '../../src/client/httpError';
 import {
-  SnapshotError,
   readSnapshot,
   resyncPoints,
   snapshotFeed,
@@ -49,14 +49,14 @@ describe('readSnapshot and snapshotLoader (against a small server on 127.0.0.1)'
     seen.length = 0;
   });
 
-  const failureOf = async (p: Promise<unknown>): Promise<SnapshotError> => {
+  const failureOf = async (p: Promise<unknown>): Promise<GwsHttpError> => {
     try {
       await p;
     } catch (e) {
-      if (e instanceof SnapshotError) return e;
+      if (e instanceof GwsHttpError && e.request === 'snapshot') return e;
       throw e;
     }
-    throw new Error('expected a SnapshotError');
+    throw new Error('expected a GwsHttpError');
   };
   const expectNoSecret = (e: Error): void => {
     expect(e.message).not.toContain('cookie-value-4815');
@@ -79,7 +79,7 @@ describe('readSnapshot and snapshotLoader (against a small server on 127.0.0.1)'
     [200, 'not json', /not JSON/],
     [200, '{"statusCode":0}', /without a "user" object/],
     [200, '{"statusCode":0,"user":[1]}', /without a "user" object/],
-  ])('HTTP %i %j -> a one-line SnapshotError without secrets', async (status, body, message) => {
+  ])('HTTP %i %j -> a one-line GwsHttpError without secrets', async (status, body, message) => {
     answer = { status, body };
     const e = await failureOf(readSnapshot(base, session));
     expect(e.message).toMatch(message);
@@ -88,7 +88,7 @@ describe('readSnapshot and snapshotLoader (against a small server on 127.0.0.1)'
     expectNoSecret(e);
   });
 
-  it('an unreachable server -> a SnapshotError naming it, no HTTP status', async () => {
+  it('an unreachable server -> a GwsHttpError naming it, no HTTP status', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
@@ -100,7 +100,7 @@ describe('readSnapshot and snapshotLoader (against a small server on 127.0.0.1)'
     expectNoSecret(e);
   });
 
-  it('a server that never answers -> a SnapshotError after the timeout, no HTTP status', async () => {
+  it('a server that never answers -> a GwsHttpError after the timeout, no HTTP status', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
     const port = (silent.address() as AddressInfo).port;
@@ -216,7 +216,7 @@ describe('snapshotFeed', () => {
   it('reads at each resync point; a failed read is a one-line event and the feed goes on', async () => {
     const connection$ = new Subject<ConnectionState>();
     const answers = [
-      Promise.reject(new SnapshotError('GET http://h/api/v2/me?subresources=* answered HTTP 500', 500)),
+      Promise.reject(new GwsHttpError('GET http://h/api/v2/me?subresources=* answered HTTP 500', 500, 'snapshot')),
       Promise.resolve({ services: [service('s1', 'Inactive')] }),
     ];
     const load = jest.fn(() => answers.shift() ?? Promise.reject(new Error('no more answers')));

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { filter, firstValueFrom } from 'rxjs';
 import { createCometDServer } from 'cometd-nodejs-server';
-import { createGwsClient, gwsLogin, GwsLoginError } from '../../src/node';
+import { createGwsClient, gwsLogin, GwsHttpError } from '../../src/node';
 import { seedChatLog } from '../fixtures/seeds';
 
 const USER = 'agent1';
@@ -94,24 +94,25 @@ test('gwsLogin collects the cookies and the CSRF header, and printing the sessio
   }
 });
 
-test('wrong credentials: a GwsLoginError that says so, with the status and without the password', async () => {
+test('wrong credentials: a GwsHttpError that says so, with the status and without the password', async () => {
   const error = await gwsLogin({ baseUrl: gws.base, username: USER, password: 'wrong-password-1' }).catch(
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(GwsLoginError);
-  expect((error as GwsLoginError).httpStatus).toBe(401);
-  expect((error as GwsLoginError).message).toMatch(/rejected the credentials/);
-  expect((error as GwsLoginError).message).not.toContain('wrong-password-1');
+  expect(error).toBeInstanceOf(GwsHttpError);
+  expect((error as GwsHttpError).httpStatus).toBe(401);
+  expect((error as GwsHttpError).request).toBe('login');
+  expect((error as GwsHttpError).message).toMatch(/rejected the credentials/);
+  expect((error as GwsHttpError).message).not.toContain('wrong-password-1');
 });
 
-test('an unreachable GWS: a GwsLoginError naming the network cause', async () => {
+test('an unreachable GWS: a GwsHttpError naming the network cause', async () => {
   const base = gws.base;
   await gws.close();
   gws = await startGws(); // keep afterEach happy
   const error = await gwsLogin({ baseUrl: base, username: USER, password: PASSWORD }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(GwsLoginError);
-  expect((error as GwsLoginError).message).toMatch(/cannot reach GWS/);
-  expect((error as GwsLoginError).message).not.toContain(PASSWORD);
+  expect(error).toBeInstanceOf(GwsHttpError);
+  expect((error as GwsHttpError).message).toMatch(/cannot reach GWS/);
+  expect((error as GwsHttpError).message).not.toContain(PASSWORD);
 });
 
 test('the session cookies and CSRF header reach every CometD request; the base URL gets the default path', async () => {
