@@ -33,16 +33,28 @@ if (process.argv.includes('--if-stale') && existsSync(STAMP) && statSync(STAMP).
 const rollup = createRequire(import.meta.url).resolve('rollup/dist/bin/rollup');
 rmSync('dist', { recursive: true, force: true });
 
-const run = (part) =>
+const run = (args, env = {}) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [rollup, '-c', '--silent', '--environment', `BUILD:${part}`], {
-      stdio: 'inherit',
-    });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+const rollupPart = (part, env) => run([rollup, '-c', '--silent', '--environment', `BUILD:${part}`], env);
+
+// The types: tsc emits every declaration (stripInternal, from tsconfig.build.json) into a scratch folder, then rollup
+// bundles them per entry; the code builds meanwhile on the other core.
+const DTS = 'dist/.types';
+const types = async () => {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  // --noCheck: the declarations only (the same files; type checking is npm run typecheck's job).
+  const emitted = await run([tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly', '--noCheck', '--outDir', DTS]);
+  if (emitted !== 0) return emitted;
+  const bundled = await rollupPart('types', { DTS_FROM: DTS });
+  rmSync(DTS, { recursive: true, force: true });
+  return bundled;
+};
 
 const started = Date.now();
-const codes = await Promise.all([run('types'), run('code')]);
+const codes = await Promise.all([types(), rollupPart('code')]);
 if (codes.some((c) => c !== 0)) process.exit(1);
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 process.stderr.write(`gws-rx: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -11,7 +11,12 @@ export type {
   GwsRequest,
   GwsSession,
   HeaderMap,
+  RecoveryOptions,
+  SnapshotEvent,
+  SnapshotRequested,
+  StateSnapshot,
   SubscribeFailure,
+  SyncState,
 } from './client/index';
 
 // The protocol: the registry of media kinds, the topics derived from it, decoding, and the resources' codecs.
