@@ -221,6 +221,9 @@ async function run(argv: readonly string[]): Promise<void> {
   const client = createGwsClient({
     url: target.url,
     headerProvider: login,
+    // The command still merges snapshots with its own reader (src/cli/snapshot.ts), so the client's own re-read is
+    // off; the merge step of the recovery work replaces that reader with the client's snapshots$.
+    recovery: false,
     backoffIncrement: 500,
     maxBackoff: 5000,
   });
