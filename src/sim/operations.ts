@@ -1,5 +1,6 @@
 // Chat operations of the simulator (`POST /api/v2/me/chats/{id}`): request parsing and the notifications each
 // operation publishes. Pure functions; server.ts does the HTTP (auth, body reading) and the publishing.
+import { isRecord } from '../protocol/canonical';
 import { gwsTimestamp } from './scenario';
 import type { SimMessage } from './message';
 import type { Resource } from './state';
@@ -47,8 +48,6 @@ export const gwsError = (status: number, statusCode: number, statusMessage: stri
   body: { statusCode, statusMessage },
 });
 
-const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
-
 /** Names safe to repeat in an error: short words only, so nothing a caller pasted by mistake is echoed back. */
 const quoteIfPlain = (s: string): string => (/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(s) ? ` "${s}"` : '');
 
@@ -64,7 +63,7 @@ export function parseChatOperation(raw: string): ChatOperation | GwsReply {
   } catch {
     return gwsError(400, GwsStatus.invalidParameter, 'Request body is not valid JSON');
   }
-  if (!isObject(body)) return gwsError(400, GwsStatus.invalidParameter, 'Request body must be a JSON object');
+  if (!isRecord(body)) return gwsError(400, GwsStatus.invalidParameter, 'Request body must be a JSON object');
   const name = body.operationName;
   if (name === undefined) return gwsError(400, GwsStatus.missingParameter, 'Parameter operationName is missing');
   if (typeof name !== 'string') return gwsError(400, GwsStatus.invalidParameter, 'operationName must be a string');
@@ -100,7 +99,7 @@ interface Participant {
 const agentOf = (chat: Resource, username: string): Participant => {
   const participants = Array.isArray(chat.participants) ? (chat.participants as readonly unknown[]) : [];
   for (const p of participants) {
-    if (!isObject(p) || typeof p.type !== 'string' || p.type.trim() !== 'Agent') continue;
+    if (!isRecord(p) || typeof p.type !== 'string' || p.type.trim() !== 'Agent') continue;
     const nickname = typeof p.nickname === 'string' ? p.nickname : username;
     const participantId = typeof p.participantId === 'string' ? p.participantId : `agent-${username}`;
     return { nickname, type: 'Agent', participantId };

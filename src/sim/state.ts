@@ -1,6 +1,7 @@
 import { mediaKinds } from '../protocol/media';
 import type { MediaKind, MediaKinds } from '../protocol/media';
 import { linkedId } from '../protocol/links';
+import { isRecord } from '../protocol/canonical';
 
 /** A resource as the simulator stores it: a JSON object with a string `id`. */
 export type Resource = Readonly<Record<string, unknown>> & { readonly id: string };
@@ -42,8 +43,7 @@ const routes: ReadonlyMap<string, Route> = new Map(
 const lists: readonly Kind[] = [...new Set([...routes.values()].map((r) => r.kind))];
 const chatLinks = mediaKinds.chat.transcript.linkKeys;
 
-const isResource = (u: unknown): u is Resource =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && typeof (u as { id?: unknown }).id === 'string';
+const isResource = (u: unknown): u is Resource => isRecord(u) && typeof u.id === 'string';
 
 /** The chat id a `MessageLogUpdated` names. */
 const chatIdOfLog = (data: Readonly<Record<string, unknown>>): string | undefined => linkedId(data, chatLinks);

@@ -2,13 +2,15 @@
 // where an options object belongs, a misspelt option, a negative bound) fails at once with a message, instead of
 // being ignored.
 
+import { isRecord } from '../../protocol/canonical';
+
 type Check = (value: unknown) => string | undefined;
 
 /** `initial`: an array of objects with a string `id`. @internal */
 export const initialResources: Check = (v) =>
   !Array.isArray(v)
     ? 'must be an array'
-    : v.every((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string')
+    : v.every((r) => isRecord(r) && typeof r.id === 'string')
       ? undefined
       : 'must hold objects with a string id';
 
