@@ -13,25 +13,33 @@ const chatMessage = JSON.stringify({
   data: { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', messages: [] },
 });
 
-// Bare specifiers a bundle imports, following its relative imports (shared chunks): statements at the start of a
-// line (`import … from 'x'`, `export … from 'x'`, `var x = require('x')`, `import('x')`), so TSDoc examples kept in
-// the bundle's comments do not count.
-const bareImports = (file: string, seen = new Set<string>()): string[] => {
-  const path = join(root, 'dist', file);
-  if (seen.has(path)) return [];
-  seen.add(path);
-  const code = readFileSync(path, 'utf8');
+// A bundle and what it imports: its own files (relative imports, shared chunks) with their code, and the bare
+// specifiers they name. Only statements at the start of a line count (`import … from 'x'`, `export … from 'x'`,
+// `var x = require('x')`) besides `import('x')`, so TSDoc examples kept in the bundle's comments do not.
+const moduleGraph = (entry: string): { code: string; bare: string[] } => {
   const statement =
     /^(?:(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|(?:var|const|let)\s+\w+\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\))/gm;
-  const specs = [
-    ...[...code.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3] ?? ''),
-    ...[...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? ''),
-  ];
-  const own = specs.filter((s) => s.startsWith('./')).map((s) => join(dirname(file), s));
-  return [
-    ...new Set([...specs.filter((s) => s !== '' && !s.startsWith('.')), ...own.flatMap((f) => bareImports(f, seen))]),
-  ].sort();
+  const seen = new Set<string>();
+  const bare = new Set<string>();
+  let code = '';
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(root, 'dist', file), 'utf8');
+    code += text;
+    const specs = [
+      ...[...text.matchAll(statement)].map((m) => m[1] ?? m[2] ?? m[3] ?? ''),
+      ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? ''),
+    ];
+    for (const spec of specs) {
+      if (spec.startsWith('./')) visit(join(dirname(file), spec));
+      else if (spec !== '' && !spec.startsWith('.')) bare.add(spec);
+    }
+  };
+  visit(entry);
+  return { code, bare: [...bare].sort() };
 };
+const bareImports = (file: string): string[] => moduleGraph(file).bare;
 
 describe('built package', () => {
   test('ESM: import "gws-rx" decodes a message and leaves globalThis.window alone', () => {
@@ -100,18 +108,8 @@ describe('built package', () => {
 
   test('the generated fast-path checks ship with the Node entry only; the browser entry decodes through io-ts', () => {
     // 'TranscriptMessage.from' is a key of the generated checks (an unnamed codec below TranscriptMessage).
-    const graphText = (file: string, seen = new Set<string>()): string => {
-      const path = join(root, 'dist', file);
-      if (seen.has(path)) return '';
-      seen.add(path);
-      const code = readFileSync(path, 'utf8');
-      const own = [...code.matchAll(/^(?:import|export)\b[^;]*?from\s*['"](\.\/[^'"]+)['"]/gm)].map((m) =>
-        join(dirname(file), m[1] ?? ''),
-      );
-      return code + own.map((f) => graphText(f, seen)).join('');
-    };
-    expect(graphText('index.js')).not.toContain("'TranscriptMessage.from'");
-    expect(graphText('node.js')).toContain("'TranscriptMessage.from'");
+    expect(moduleGraph('index.js').code).not.toContain("'TranscriptMessage.from'");
+    expect(moduleGraph('node.js').code).toContain("'TranscriptMessage.from'");
     const out = node([
       '--input-type=module',
       '-e',
