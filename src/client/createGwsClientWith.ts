@@ -13,7 +13,7 @@ import type { GwsClientOptions } from './options';
 import type { CometDHandle, CometDPort } from './port';
 import { createScrubber } from './scrubber';
 import { initialRecovery, recover } from './recovery';
-import type { RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
+import type { ReadCheck, RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
 import { initialSession, transition } from './session';
 import type {
   Effect,
@@ -122,6 +122,12 @@ export interface GwsClient {
    * decode go to `decodeFailures$` instead. The same name always returns the same Observable.
    */
   topic<T extends TopicName>(name: T): Observable<TopicMap[T]>;
+  /**
+   * For `syncedTopic`: asks for a state read that covers `channel` (even if one did: a new reader needs state) and
+   * adds `check` to every later read until the returned function is called.
+   * @internal
+   */
+  readonly resync?: (channel: string, check: ReadCheck) => () => void;
   /** The undecoded `data` of any channel, with the same sharing and resubscription as {@link GwsClient.topic}. */
   channel(name: string): Observable<unknown>;
   /** Disconnects, then completes every stream. Idempotent. */
@@ -168,6 +174,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   const snapshots$ = new Subject<SnapshotEvent>();
   const entries = new Entries(failures$);
   const observables = new Map<string, Observable<unknown>>();
+  const checks = new Set<ReadCheck>();
 
   let session: SessionState = initialSession;
   let port: CometDPort | undefined;
@@ -280,9 +287,15 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         return failed(`HTTP ${status}`, status);
       }
       const user = ((await res.json().catch(() => null)) as { user?: unknown } | null)?.user;
-      return isRecord(user)
-        ? { type: 'loaded', read: request.read, user, at: Date.now() }
-        : failed('no JSON "user" object', status);
+      if (!isRecord(user)) return failed('no JSON "user" object', status);
+      for (const check of checks) {
+        const bad = check(user, request.channels);
+        if (bad) {
+          for (const f of bad.failures) failures$.next(f);
+          return failed(bad.reason);
+        }
+      }
+      return { type: 'loaded', read: request.read, user, at: Date.now() };
     };
     snapshots$.next(request);
     void load().then(recoverWith);
@@ -469,6 +482,11 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     },
     channel: (name: string): Observable<unknown> =>
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
+    resync: (channel, check) => {
+      checks.add(check);
+      recoverWith({ type: 'demand', channel });
+      return () => checks.delete(check);
+    },
     close,
   };
 }
