@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -289,11 +289,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       const user = ((await res.json().catch(() => null)) as { user?: unknown } | null)?.user;
       if (!isRecord(user)) return failed('no JSON "user" object', status);
       for (const check of checks) {
-        const bad = check(user, request.channels);
-        if (bad) {
-          for (const f of bad.failures) failures$.next(f);
-          return failed(bad.reason);
-        }
+        const bad = check(user, request.channels, failures$);
+        if (bad) return failed(bad);
       }
       return { type: 'loaded', read: request.read, user, at: Date.now() };
     };
@@ -416,12 +413,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         return;
       case 'complete':
         entries.completeAll();
-        state$.complete();
-        failures$.complete();
-        subscribeFailures$.complete();
-        subscriptions$.complete();
-        sync$.complete();
-        snapshots$.complete();
+        for (const s of [state$, failures$, subscribeFailures$, subscriptions$, sync$, snapshots$]) s.complete();
         return closedNow();
     }
   };
@@ -470,7 +462,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   };
 
   return {
-    connection$: state$.pipe(distinctUntilChanged()),
+    // Every emitted state is a new object (scrubbed): nothing for a distinctUntilChanged to drop.
+    connection$: state$.asObservable(),
     decodeFailures$: failures$.asObservable(),
     subscribeFailures$: subscribeFailures$.asObservable(),
     subscriptions$: subscriptions$.asObservable(),

@@ -132,16 +132,17 @@ export type RecoveryEvent =
   | { readonly type: 'end' };
 
 /**
- * A check every read that answered must pass before it counts (registered by `syncedTopic` for its channel): why
- * the read cannot be applied, with the decode failures to report, or `undefined`. A read that fails a check is a
- * failed read (shown on `sync$`, retried with backoff), so that nothing is removed on the word of a read that could
- * not be understood.
+ * A check every read that answered must pass before it counts (registered by `syncedTopic` for its channel): it
+ * reports what does not decode on `failures` and returns why the read cannot be applied, or `undefined`. A read that
+ * fails a check is a failed read (shown on `sync$`, retried with backoff), so that nothing is removed on the word of
+ * a read that could not be understood.
  * @internal
  */
 export type ReadCheck = (
   user: Readonly<Record<string, unknown>>,
   channels: readonly string[],
-) => { readonly reason: string; readonly failures: readonly DecodeFailure[] } | undefined;
+  failures: { next(failure: DecodeFailure): void },
+) => string | undefined;
 
 /** Sends a read of everything acknowledged now. */
 const start = (r: RecoveryState): RecoveryState => {

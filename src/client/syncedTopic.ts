@@ -163,14 +163,15 @@ export function syncedTopic<T extends TopicName>(client: GwsClient, name: T): Ob
     /** The read whose marker this stream saw, and the ids live notifications touched since. */
     let pending: { readonly read: number; readonly touched: Set<string> } | undefined;
 
-    const check: ReadCheck = (user, channels) => {
+    const check: ReadCheck = (user, channels, failures) => {
       if (!channels.includes(name)) return undefined;
       const { decoded, fresh } = decodedRead(user, name, route);
       const first = decoded.failures[0];
       if (first === undefined) return undefined;
+      if (fresh) for (const f of decoded.failures) failures.next(f);
       const where = first.errors[0]?.split(':')[0] ?? `user.${route.list}`;
       const more = decoded.failures.length > 1 ? ` (and ${decoded.failures.length - 1} more)` : '';
-      return { reason: `undecodable resource at ${where}${more}`, failures: fresh ? decoded.failures : [] };
+      return `undecodable resource at ${where}${more}`;
     };
 
     const reads = client.snapshots$?.subscribe((e) => {

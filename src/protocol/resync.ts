@@ -52,7 +52,11 @@ export interface Resync<R, M = never> {
  * Workbin.decode({ id: 'workbin-personal', items: [{ id: 'email-7', state: 'InWorkbin' }] }); // Right
  * ```
  */
-export const Workbin = t.type({ id: t.string, items: t.readonlyArray(WorkbinItem) }, 'Workbin');
+// Pure: an app that never reads workbins' state drops it from its bundle.
+export const Workbin = /* @__PURE__ */ t.type(
+  { id: t.string, items: /* @__PURE__ */ t.readonlyArray(WorkbinItem) },
+  'Workbin',
+);
 /**
  * A decoded `Workbin`: what the codec of the same name returns.
  *

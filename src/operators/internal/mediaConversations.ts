@@ -38,16 +38,12 @@ export function mediaConversations<N, R extends ResourceLike, M extends EntryLik
         const data = n as unknown as Data;
         if (data.messageType === 'Resync') {
           // A state read (syncedTopic): put the listed in place, then their transcripts, then end the unlisted.
-          const r = n as unknown as Resync<R, M>;
-          const events: ConversationEvent<R, M>[] = r.resources.map((resource) => ({
-            type: 'resource',
-            id: resource.id,
-            resource,
-          }));
-          for (const [id, messages] of Object.entries(r.messages ?? {}))
-            events.push({ type: 'messages', id, messages });
-          for (const id of r.removed) events.push({ type: 'removed', id });
-          return events;
+          const { resources, messages = {}, removed } = n as unknown as Resync<R, M>;
+          return [
+            ...resources.map((resource) => ({ type: 'resource', id: resource.id, resource }) as const),
+            ...Object.entries(messages).map(([id, log]) => ({ type: 'messages', id, messages: log }) as const),
+            ...removed.map((id) => ({ type: 'removed', id }) as const),
+          ];
         }
         if (data.messageType === stateMessage) {
           const resource = data[resourceKey] as R | undefined;
