@@ -104,8 +104,8 @@ export interface GwsClient {
    * The state reads: for each read a `requested` marker when it is sent, then, if it succeeds, the `loaded`
    * snapshot with the raw `user` object of `GET /api/v2/me?subresources=*` (see {@link SnapshotEvent}). Live
    * notifications that arrive between the two may be older or newer than the snapshot. Hot: subscribing starts
-   * nothing and replays nothing; completes on `close()`. Merging it into conversation state is up to the
-   * application for now. Optional in this interface for the same reason as `sync$`.
+   * nothing and replays nothing; completes on `close()`. `syncedTopic` merges it into operator state. Optional in
+   * this interface for the same reason as `sync$`.
    *
    * @example
    * ```ts
