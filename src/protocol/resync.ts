@@ -32,6 +32,7 @@ import { WorkbinItem } from './workbins';
  * ```
  */
 export interface Resync<R, M = never> {
+  /** Tells a Resync from the topic's notifications, which all carry a `messageType`. */
   readonly messageType: 'Resync';
   /** The read counter of the `requested` marker and `loaded` snapshot this comes from (`client.snapshots$`). */
   readonly read: number;
@@ -72,17 +73,9 @@ export interface Workbin extends t.TypeOf<typeof Workbin> {}
 /** Where a state read lists workbins (the registry's `workbin` row has no `snapshotList`: its resource is an item). */
 export const WORKBINS_LIST = 'workbins';
 
-/** The media kind whose channel is `T`. */
-type KindOfTopic<T extends TopicName> = {
-  [K in keyof MediaKinds]: MediaKinds[K]['channel'] extends T ? MediaKinds[K] : never;
-}[keyof MediaKinds];
-
-/** The transcript entry a state read carries for a kind: `TranscriptMessage` for indexed transcripts, else none. */
-type ResyncMessageOf<M> = M extends { readonly transcript: { readonly order: 'indexed' } } ? TranscriptMessage : never;
-
 /**
  * The {@link Resync} of each topic: the resource of its media kind, the transcript entry for indexed transcripts
- * (chats, Facebook sessions), and for `/v2/me/workbins` whole {@link Workbin}s (id and items).
+ * (chats, Facebook sessions), and for `/v2/me/workbins` whole workbins (`Workbin`: id and items).
  *
  * @example
  * ```ts
@@ -92,4 +85,11 @@ type ResyncMessageOf<M> = M extends { readonly transcript: { readonly order: 'in
  */
 export type ResyncOf<T extends TopicName> = T extends '/v2/me/workbins'
   ? Resync<Workbin>
-  : Resync<ResourceOf<KindOfTopic<T>>, ResyncMessageOf<KindOfTopic<T>>>;
+  : {
+      [K in keyof MediaKinds]: MediaKinds[K]['channel'] extends T
+        ? Resync<
+            ResourceOf<MediaKinds[K]>,
+            MediaKinds[K] extends { readonly transcript: { readonly order: 'indexed' } } ? TranscriptMessage : never
+          >
+        : never;
+    }[keyof MediaKinds];
