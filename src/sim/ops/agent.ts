@@ -4,7 +4,7 @@ import { mediaKinds } from '../../protocol/media';
 import type { Resource } from '../state';
 import type { OperationContext, OperationFamily, OperationSpec } from './family';
 import { NOT_ALLOWED_NOW } from './family';
-import { isReply, optionalString } from './reply';
+import { GwsStatus, gwsError, isReply, optionalString } from './reply';
 import type { GwsReply, Params } from './reply';
 
 const { channel, stateMessage, resourceKey } = mediaKinds.device;
@@ -13,12 +13,18 @@ const { channel, stateMessage, resourceKey } = mediaKinds.device;
 const userStateOf = (device: Resource): string =>
   isRecord(device.userState) && typeof device.userState.state === 'string' ? device.userState.state.trim() : 'unknown';
 
-/** Optional `workMode` (also spelled `workmode`, as GWS's Voice API documents it) and `reasonCode`. */
+/**
+ * Optional `workMode` (also spelled `workmode`, as GWS's Voice API documents it), `reasonCode`, and `wrapUpTime`
+ * (AfterCallWork; checked, not simulated).
+ */
 const readParams = (body: Readonly<Record<string, unknown>>): Params | GwsReply => {
   const workMode = optionalString(body, body.workMode === undefined ? 'workmode' : 'workMode');
   if (isReply(workMode)) return workMode;
   const reasonCode = optionalString(body, 'reasonCode');
   if (isReply(reasonCode)) return reasonCode;
+  const wrapUpTime = body.wrapUpTime;
+  if (wrapUpTime !== undefined && typeof wrapUpTime !== 'number' && typeof wrapUpTime !== 'string')
+    return gwsError(400, GwsStatus.invalidParameter, 'Parameter wrapUpTime must be a number of seconds');
   return { workMode, reasonCode };
 };
 

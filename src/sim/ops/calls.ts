@@ -1,22 +1,12 @@
 // Call operations (`POST /api/v2/me/calls/{id}`): the call in its new state, or its new user data.
 import { mediaKinds } from '../../protocol/media';
+import { callCapabilities } from './capabilities';
 import { errorOnResource, stateChange } from './family';
 import type { OperationContext, OperationFamily, OperationSpec } from './family';
 import { isReply, requiredObject } from './reply';
 import type { SimMessage } from '../message';
 
 const { channel, stateMessage, resourceKey } = mediaKinds.call;
-
-const userDataCapabilities = ['AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair'];
-const transfers = ['InitiateTransfer', 'InitiateConference', 'SingleStepTransfer', 'SingleStepConference'];
-
-/** The capabilities of a call in each state, as the simulator publishes them (an unlisted state has none). */
-export const callCapabilities: Readonly<Record<string, readonly string[]>> = {
-  Ringing: ['Answer', ...userDataCapabilities],
-  Dialing: ['Hangup', ...userDataCapabilities],
-  Established: ['Hold', 'Hangup', ...transfers, ...userDataCapabilities],
-  Held: ['Retrieve', 'Hangup', ...transfers, ...userDataCapabilities],
-};
 
 /** The call in `state`, with that state's capabilities, as a StatusChange. */
 const toState =

@@ -4,30 +4,13 @@ import { mediaKinds } from '../../protocol/media';
 import { gwsTimestamp } from '../scenario';
 import type { SimMessage } from '../message';
 import type { Resource } from '../state';
+import { chatCapabilities } from './capabilities';
 import { errorOnResource, stateChange } from './family';
 import type { OperationContext, OperationFamily, OperationSpec } from './family';
 import { isReply, requiredString } from './reply';
 import type { GwsReply, Params } from './reply';
 
 const { channel, stateMessage, resourceKey } = mediaKinds.chat;
-
-/** The capabilities of a chat in each state, as the simulator publishes them (an unlisted state has none). */
-export const chatCapabilities: Readonly<Record<string, readonly string[]>> = {
-  Invited: ['Accept', 'Reject'],
-  Accepted: ['Complete', 'Leave'],
-  Chatting: [
-    'Transfer',
-    'Leave',
-    'Invite',
-    'Consult',
-    'Complete',
-    'SendMessage',
-    'SendUrl',
-    'SendCustomNotice',
-    'SendStartTypingNotification',
-    'SendStopTypingNotification',
-  ],
-};
 
 /** A transcript participant: `{ nickname, type, participantId }`. */
 interface Participant {
@@ -113,8 +96,8 @@ const writes = (capability: string, type: string, name?: string, field = name): 
 
 /**
  * The chat operations: `Accept` (the chat goes Chatting, the agent joins), `SendMessage` (`text`), `SendUrl` (`url`),
- * `SendCustomNotice` (`noticeText`), `StartTyping`, `StopTyping` (a transcript entry from the agent at the next
- * index), `Complete` (the chat Completed) and `Leave` (the agent's ParticipantLeft, then the chat Completed for them).
+ * `SendCustomNotice` (`noticeText`), `SendStartTypingNotification`, `SendStopTypingNotification` (aliases
+ * `StartTyping`, `StopTyping`) (a transcript entry from the agent at the next index), `Complete` (the chat Completed) and `Leave` (the agent's ParticipantLeft, then the chat Completed for them).
  */
 export const chatOperations: OperationFamily = {
   noun: 'chat',
@@ -133,6 +116,9 @@ export const chatOperations: OperationFamily = {
     SendMessage: writes('SendMessage', 'Text', 'text'),
     SendUrl: writes('SendUrl', 'PushUrl', 'url'),
     SendCustomNotice: writes('SendCustomNotice', 'Notice', 'noticeText', 'text'),
+    SendStartTypingNotification: writes('SendStartTypingNotification', 'TypingStarted'),
+    SendStopTypingNotification: writes('SendStopTypingNotification', 'TypingStopped'),
+    // the simulator's first names for them, kept as aliases
     StartTyping: writes('SendStartTypingNotification', 'TypingStarted'),
     StopTyping: writes('SendStopTypingNotification', 'TypingStopped'),
     Complete: { capability: 'Complete', perform: (ctx) => [inState(ctx, 'Completed')] },

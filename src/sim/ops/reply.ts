@@ -76,8 +76,8 @@ export function parseOperationBody(raw: string): OperationBody | GwsReply {
   return { name, body };
 }
 
-/** The parameters an operation read from its body (strings and objects), by name. */
-export type Params = Readonly<Record<string, string | Readonly<Record<string, unknown>> | undefined>>;
+/** The parameters an operation read (and checked) from its body, by name. */
+export type Params = Readonly<Record<string, unknown>>;
 
 /** Reads parameter `name` as a non-empty string: 1 when absent, 2 when not a non-empty string. */
 export const requiredString = (body: Readonly<Record<string, unknown>>, name: string): string | GwsReply => {
