@@ -24,7 +24,10 @@ const chatOperationNotifications = (
   op: { name: string; text?: string },
   c: ChatOperationContext,
 ): ReturnType<typeof operationNotifications> => {
-  const parsed: ParsedOperation = { name: op.name, params: op.text === undefined ? {} : { text: op.text } };
+  const parsed: ParsedOperation = {
+    name: chatOperations.aliases?.[op.name] ?? op.name,
+    params: op.text === undefined ? {} : { text: op.text },
+  };
   return operationNotifications(chatOperations, parsed, c);
 };
 const parseChatOperation = (raw: string) => parseRequest(chatOperations, raw);
@@ -45,11 +48,20 @@ describe('parseChatOperation', () => {
       name: 'SendCustomNotice',
       params: { noticeText: 'n' },
     });
-    for (const name of ['Accept', 'StartTyping', 'StopTyping', 'Complete', 'Leave'])
+    for (const name of ['Accept', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete', 'Leave'])
       expect(parseChatOperation(JSON.stringify({ operationName: name, text: 'ignored' }))).toEqual({
         name,
         params: {},
       });
+    // the simulator's first names for the typing notifications are aliases of GWS's
+    expect(parseChatOperation('{"operationName":"StartTyping"}')).toEqual({
+      name: 'SendStartTypingNotification',
+      params: {},
+    });
+    expect(parseChatOperation('{"operationName":"StopTyping"}')).toEqual({
+      name: 'SendStopTypingNotification',
+      params: {},
+    });
   });
 
   test('a parameter missing is statusCode 1, one of the wrong type 2; an inherited name is no operation', () => {
@@ -141,7 +153,7 @@ describe('chatOperationNotifications', () => {
           messageType: 'ChatStateChangeMessage',
           notificationType: 'Error',
           referenceId: 42,
-          errorMessage: 'StopTyping is not allowed on chat c3 in state Invited',
+          errorMessage: 'SendStopTypingNotification is not allowed on chat c3 in state Invited',
           errorCode: 2,
           chat,
         },

@@ -104,6 +104,8 @@ export const chatOperations: OperationFamily = {
   list: 'chats',
   resourceKey,
   error: errorOnResource(channel, stateMessage, resourceKey),
+  // the simulator's first names for the typing notifications
+  aliases: { StartTyping: 'SendStartTypingNotification', StopTyping: 'SendStopTypingNotification' },
   operations: {
     Accept: {
       capability: 'Accept',
@@ -118,9 +120,6 @@ export const chatOperations: OperationFamily = {
     SendCustomNotice: writes('SendCustomNotice', 'Notice', 'noticeText', 'text'),
     SendStartTypingNotification: writes('SendStartTypingNotification', 'TypingStarted'),
     SendStopTypingNotification: writes('SendStopTypingNotification', 'TypingStopped'),
-    // the simulator's first names for them, kept as aliases
-    StartTyping: writes('SendStartTypingNotification', 'TypingStarted'),
-    StopTyping: writes('SendStopTypingNotification', 'TypingStopped'),
     Complete: { capability: 'Complete', perform: (ctx) => [inState(ctx, 'Completed')] },
     Leave: {
       capability: 'Leave',

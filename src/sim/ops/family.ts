@@ -43,6 +43,8 @@ export interface OperationFamily {
   readonly resourceKey: string;
   /** Operation name → what it does. */
   readonly operations: Readonly<Record<string, OperationSpec>>;
+  /** Other names accepted for an operation (alias → operation name); not listed among the supported ones. */
+  readonly aliases?: Readonly<Record<string, string>>;
   /**
    * Whether the resource cannot take this operation now. Default: the operation's capability is missing from the
    * resource's `capabilities` (a resource without `capabilities` takes every operation).
@@ -65,7 +67,9 @@ export const NOT_ALLOWED_NOW = GwsStatus.invalidParameter;
 
 /** Checks a parsed body against a family: a known operation name and its parameters, or a 400 reply. */
 export function parseOperation(family: OperationFamily, parsed: OperationBody): ParsedOperation | GwsReply {
-  const spec = Object.hasOwn(family.operations, parsed.name) ? family.operations[parsed.name] : undefined;
+  const aliases = family.aliases ?? {};
+  const name = Object.hasOwn(aliases, parsed.name) ? (aliases[parsed.name] ?? parsed.name) : parsed.name;
+  const spec = Object.hasOwn(family.operations, name) ? family.operations[name] : undefined;
   if (spec === undefined)
     return gwsError(
       400,
@@ -73,7 +77,7 @@ export function parseOperation(family: OperationFamily, parsed: OperationBody): 
       `Unknown ${family.noun} operationName${quoteIfPlain(parsed.name)}; supported: ${Object.keys(family.operations).join(', ')}`,
     );
   const params = spec.params?.(parsed.body) ?? {};
-  return isReply(params) ? params : { name: parsed.name, params };
+  return isReply(params) ? params : { name, params };
 }
 
 /** The trimmed `state` of a resource, or `unknown`. */
