@@ -123,11 +123,11 @@ export interface GwsClient {
    */
   topic<T extends TopicName>(name: T): Observable<TopicMap[T]>;
   /**
-   * For `syncedTopic`: asks for a state read that covers `channel` (even if one did: a new reader needs state) and
+   * For `syncedTopic`: asks for a state read (even if one covered the reader's channel: a new reader needs state) and
    * adds `check` to every later read until the returned function is called.
    * @internal
    */
-  readonly resync?: (channel: string, check: ReadCheck) => () => void;
+  readonly resync?: (check: ReadCheck) => () => void;
   /** The undecoded `data` of any channel, with the same sharing and resubscription as {@link GwsClient.topic}. */
   channel(name: string): Observable<unknown>;
   /** Disconnects, then completes every stream. Idempotent. */
@@ -158,13 +158,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         : defaultPort;
   const headers = new RequestHeaders(options);
   const scrub = createScrubber(options, () => headers.provided);
-  const machine: SessionConfig = {
-    maxHandshakeAttempts: config.maxHandshakeAttempts,
-    backoffIncrement: config.backoffIncrement,
-    maxBackoff: config.maxBackoff,
-    maxNetworkDelay: config.maxNetworkDelay,
-    headerProvider: headers.hasProvider,
-  };
+  // The resolved options hold every number the session machine reads (and more it ignores).
+  const machine: SessionConfig = { ...config, headerProvider: headers.hasProvider };
 
   const state$ = new BehaviorSubject<ConnectionState>({ status: 'idle' });
   const subscriptions$ = new BehaviorSubject<SubscriptionsState>(initialSession.subscriptions);
@@ -475,9 +470,9 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     },
     channel: (name: string): Observable<unknown> =>
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
-    resync: (channel, check) => {
+    resync: (check) => {
       checks.add(check);
-      recoverWith({ type: 'demand', channel });
+      recoverWith({ type: 'demand' });
       return () => checks.delete(check);
     },
     close,

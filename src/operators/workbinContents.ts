@@ -50,8 +50,6 @@ const seeds = (v: unknown): string | undefined =>
     ? undefined
     : 'must be an array of { id, items: [...] }';
 
-const { stateMessage, resourceKey } = mediaKinds.workbin;
-
 /**
  * Keeps the contents of every workbin from `/v2/me/workbins` `WorkbinStateChangeMessage`s, as
  * `ReadonlyMap<workbinId, ReadonlyMap<itemId, item>>`: `ItemAdded` and `ItemUpdated` put the item (the resource under
@@ -87,6 +85,8 @@ export function workbinContents(
   ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>
 > {
   checkOptions('workbinContents', options, { initial: seeds });
+  // Read here, not at module level: an app that never calls workbinContents then bundles none of it.
+  const { stateMessage, resourceKey } = mediaKinds.workbin;
   const seeded = new Map<string, ReadonlyMap<string, WorkbinItem>>();
   for (const bin of options?.initial ?? []) seeded.set(bin.id, byId(bin.items));
   return keyedState<WorkbinsNotification | ResyncOf<'/v2/me/workbins'>, ReadonlyMap<string, WorkbinItem>>(
