@@ -29,6 +29,9 @@ export interface KeyedStateOptions<R> {
  * `/v2/me/devices`, as one `ReadonlyMap<deviceId, Device>`. Like `scan` into a Map; emits a new Map only when a
  * `DeviceStateChangeMessage` arrives, never for other message types (e.g. `ErrorMessage`).
  *
+ * A `Resync` of `syncedTopic` (a state read) puts the devices it lists in place and drops those it removed, in one
+ * emission (none when it changes nothing).
+ *
  * ```text
  * source: --a--e--b--|     a, b = DeviceStateChangeMessage, e = ErrorMessage
  * output: --A-----B--|     A = {d1: a.devices[0]}, B = {d1: …, d2: b.devices[0]}

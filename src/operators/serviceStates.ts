@@ -13,6 +13,9 @@ import type { KeyedStateOptions } from './deviceStates';
  * `options.initial`, the seeded Map is emitted first, on subscribe (as conversation operators emit their seeded
  * conversations). An empty or absent `initial` emits nothing until the first change.
  *
+ * A `Resync` of `syncedTopic` (a state read) puts the services it lists in place and drops those it removed, in one
+ * emission (none when it changes nothing).
+ *
  * ```text
  * source:                      --a--b--|     a = SIPS Active, b = SIPS Inactive
  * serviceStates():             --A--B--|     A = {sips: Active}, B = {sips: Inactive}

@@ -58,6 +58,9 @@ const seeds = (v: unknown): string | undefined =>
  * emitted first, on subscribe (as conversation operators emit their seeded conversations); an empty or absent
  * `initial` emits nothing until the first change.
  *
+ * A `Resync` of `syncedTopic` (a state read, which lists `{ id, items }` per workbin) replaces the items of each
+ * workbin it lists and drops the workbins it removed, in one emission (none when it changes nothing).
+ *
  * ```text
  * source:                        --a--b--r--|     a, b = ItemAdded (wb1: e1, e2), r = ItemRemoved (wb1: e1)
  * workbinContents():             --A--B--R--|     A = {wb1: {e1}}, B = {wb1: {e1, e2}}, R = {wb1: {e2}}
