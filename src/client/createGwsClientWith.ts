@@ -141,11 +141,11 @@ export interface GwsClient {
    */
   topic<T extends TopicName>(name: T): Observable<TopicMap[T]>;
   /**
-   * For `syncedTopic`: asks for a state read that covers `channel` (even if one did: a new reader needs state) and
+   * For `syncedTopic`: asks for a state read (even if one covered the reader's channel: a new reader needs state) and
    * adds `check` to every later read until the returned function is called.
    * @internal
    */
-  readonly resync?: (channel: string, check: ReadCheck) => () => void;
+  readonly resync?: (check: ReadCheck) => () => void;
   /** The undecoded `data` of any channel, with the same sharing and resubscription as {@link GwsClient.topic}. */
   channel(name: string): Observable<unknown>;
   /** Disconnects, then completes every stream. Idempotent. */
@@ -493,9 +493,9 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     },
     channel: (name: string): Observable<unknown> =>
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
-    resync: (channel, check) => {
+    resync: (check) => {
       checks.add(check);
-      recoverWith({ type: 'demand', channel });
+      recoverWith({ type: 'demand' });
       return () => checks.delete(check);
     },
     close,

@@ -61,13 +61,8 @@ export function cometdConfiguration(
   config: ResolvedOptions,
   requestHeaders: Record<string, string>,
 ): CometDConfiguration {
-  return {
-    url: config.url,
-    logLevel: config.logLevel,
-    backoffIncrement: config.backoffIncrement,
-    maxBackoff: config.maxBackoff,
-    maxNetworkDelay: config.maxNetworkDelay,
-    connectTimeout: config.connectTimeout,
-    requestHeaders,
-  };
+  // Every resolved option is a CometD one (url, logLevel, backoffIncrement, maxBackoff, maxNetworkDelay,
+  // connectTimeout) but gws-rx's own maxHandshakeAttempts.
+  const { maxHandshakeAttempts: _own, ...cometd } = config;
+  return { ...cometd, requestHeaders };
 }
