@@ -38,6 +38,8 @@ export { Workitem, WorkitemStateChangeMessage } from './workitems';
 export type { WorkitemsNotification } from './workitems';
 export { WorkbinItem, WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeMessage } from './workbins';
 export type { WorkbinsNotification } from './workbins';
+export { Workbin } from './resync';
+export type { Resync, ResyncOf } from './resync';
 export {
   AgentStateRequest,
   CallRequest,
