@@ -322,8 +322,12 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       port = makePort();
     } catch (e) {
       port = undefined;
-      const unavailable = e instanceof CometDUnavailable;
-      return dispatch({ type: 'portFailed', stage: 'create', message: messageOf(e), unavailable });
+      return dispatch({
+        type: 'portFailed',
+        stage: 'create',
+        message: messageOf(e),
+        unavailable: e instanceof CometDUnavailable,
+      });
     }
     try {
       port.unregisterTransport?.('websocket');
@@ -437,28 +441,20 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
 
   const isClosed = (): boolean => session.phase.status === 'closing' || session.phase.status === 'disconnected';
 
-  const acquire = (channel: string): Entry => {
-    const [entry, created] = entries.acquire(channel);
-    if (created) dispatch({ type: 'channelAdded', channel });
-    return entry;
-  };
-
-  const release = (entry: Entry): void => {
-    const handle = entry.handle;
-    if (entries.release(entry)) dispatch({ type: 'channelReleased', channel: entry.channel, handle });
-  };
-
+  // The first subscriber of a channel adds it to the session, the last one releases it.
   const stream = <T>(channel: string, pick: (e: Entry) => Fanout<unknown>): Observable<T> =>
     new Observable<T>((subscriber) => {
       if (isClosed()) {
         subscriber.complete();
         return undefined;
       }
-      const entry = acquire(channel);
+      const [entry, created] = entries.acquire(channel);
+      if (created) dispatch({ type: 'channelAdded', channel });
       const remove = (pick(entry) as Fanout<T>).add(subscriber);
       return () => {
         remove();
-        release(entry);
+        const handle = entry.handle;
+        if (entries.release(entry)) dispatch({ type: 'channelReleased', channel, handle });
       };
     });
 

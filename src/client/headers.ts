@@ -61,8 +61,6 @@ export function cometdConfiguration(
   config: ResolvedOptions,
   requestHeaders: Record<string, string>,
 ): CometDConfiguration {
-  // Every resolved option is a CometD one (url, logLevel, backoffIncrement, maxBackoff, maxNetworkDelay,
-  // connectTimeout) but gws-rx's own maxHandshakeAttempts.
-  const { maxHandshakeAttempts: _own, ...cometd } = config;
-  return { ...cometd, requestHeaders };
+  // The resolved options as they are: CometD ignores the one it does not know (maxHandshakeAttempts).
+  return { ...config, requestHeaders };
 }
