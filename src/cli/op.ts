@@ -49,7 +49,7 @@ export const OP_HELP = `Usage:
   (common: [--url URL --user U] [--timeout S] [--seed N])
 
 Runs one operation and prints its outcome: "accepted" when the server took it, then "confirmed" with the
-notification that shows it, or "failed" with the reason (exit code 1). Without --url it runs against the embedded
+notification that shows it, or the reason it failed (exit code 1). Without --url it runs against the embedded
 simulator, with its scenario stopped at a moment where such a resource exists; without an id it picks the first
 resource whose capabilities allow the operation. Operations are never retried.
 `;
@@ -195,7 +195,7 @@ export const describeNotification = (n: unknown): string => {
 
 /**
  * Runs `gws-rx op`: connects (the embedded simulator, or --url), runs the operation, prints `accepted` and
- * `confirmed` (stdout) or `failed` (stderr). Resolves the exit code: 0 confirmed, 1 failed.
+ * `confirmed` (stdout), or the error (stderr). Resolves the exit code: 0 confirmed, 1 failed.
  */
 export async function runOpCommand(cmd: OpCommand, deps: OpDeps): Promise<number> {
   const node = await deps.loadNode();
@@ -243,7 +243,7 @@ export async function runOpCommand(cmd: OpCommand, deps: OpDeps): Promise<number
                 : cmd.family === 'email'
                   ? node.emailOperation(client, target, request, options)
                   : node.workitemOperation(client, target, request, options);
-      deps.out(`${operationName} on ${cmd.family}${id === undefined ? '' : ` ${id}`}: sent`);
+      deps.out(`${operationName} on ${cmd.family}${id === undefined ? '' : ` ${id}`}`);
       return await new Promise<number>((resolve) => {
         op$.subscribe({
           next: (e) =>
@@ -253,7 +253,9 @@ export async function runOpCommand(cmd: OpCommand, deps: OpDeps): Promise<number
                 : `confirmed: ${describeNotification(e.notification)}`,
             ),
           error: (e: unknown) => {
-            deps.err(`failed: ${e instanceof Error ? e.message : String(e)}`);
+            // A GwsOperationError says which operation failed and why (its message starts with `gws-rx:` already).
+            const message = e instanceof Error ? e.message : String(e);
+            deps.err(message.startsWith('gws-rx: ') ? message.slice('gws-rx: '.length) : `failed: ${message}`);
             resolve(1);
           },
           complete: () => resolve(0),
