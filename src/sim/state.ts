@@ -11,15 +11,41 @@ export type SnapshotList = {
   [K in keyof MediaKinds]: MediaKinds[K] extends { readonly snapshotList: infer L extends string } ? L : never;
 }[keyof MediaKinds];
 
-/** A transcript entry as published: one element of a `MessageLogUpdated`'s `messages`, with a numeric `index`. */
+/**
+ * A transcript entry as published: one element of a `MessageLogUpdated`'s `messages`, with a numeric `index`.
+ *
+ * @example
+ * ```ts
+ * import type { TranscriptEntry } from 'gws-rx/sim';
+ * const texts = (entries: readonly TranscriptEntry[]) => entries.map((e) => `${e.index}: ${String(e.text)}`);
+ * ```
+ */
 export type TranscriptEntry = Readonly<Record<string, unknown>> & { readonly index: number };
 
-/** A live chat in the snapshot: its last resource plus `messages`, its transcript so far in index order. */
+/**
+ * A live chat in the snapshot: its last resource plus `messages`, its transcript so far in index order.
+ *
+ * @example
+ * ```ts
+ * import type { LiveChat } from 'gws-rx/sim';
+ * const lastIndex = (chat: LiveChat) => chat.messages.at(-1)?.index ?? 0;
+ * ```
+ */
 export type LiveChat = Resource & { readonly messages: readonly TranscriptEntry[] };
 
-/** A workbin in the snapshot: its id and the interactions in it (as last added or updated). */
+/**
+ * A workbin in the snapshot: its id and the interactions in it (as last added or updated).
+ *
+ * @example
+ * ```ts
+ * import type { WorkbinSnapshot } from 'gws-rx/sim';
+ * const count = (bins: readonly WorkbinSnapshot[]) => bins.reduce((n, b) => n + b.items.length, 0);
+ * ```
+ */
 export interface WorkbinSnapshot {
+  /** The workbin id (the `id` of its `WorkbinStateChangeMessage`s). */
   readonly id: string;
+  /** Its items, each a resource with an `id`. */
   readonly items: readonly Resource[];
 }
 
