@@ -8,6 +8,7 @@ import { runE2E } from './e2e.mjs';
 import { runInProc } from './inproc.mjs';
 import { runAppend } from './append.mjs';
 import { runBundle, runConsumerBundle } from './bundle.mjs';
+import { chaosTable, runChaosBench } from './chaos.mjs';
 import { appendChart } from './lib/chart.mjs';
 import { fmt } from './lib/stats.mjs';
 
@@ -55,6 +56,8 @@ const mem = JSON.parse(memRun.stdout.trim().split('\n').pop() ?? '{}');
 log('bundle size');
 const bundle = await runBundle();
 const consumer = await runConsumerBundle();
+log('chaos: 100 disconnects during a shift, client state against the simulator (about 45 s)');
+const chaos = await runChaosBench({ seed: 1 });
 
 /** @type {{ target: string, value: string, pass: boolean }[]} */
 const targets = [];
@@ -90,6 +93,11 @@ check(
   "an app's esbuild bundle grows ≤ 12 KiB min+gz with gws-rx, no CommonJS peer copies",
   `+${fmt(consumer.growthGzip / 1024, 2)} KiB (${consumer.commonJsPeerCopies} lib/ files)`,
   consumer.growthGzip <= 12 * 1024 && consumer.commonJsPeerCopies === 0,
+);
+check(
+  'chaos: client state equals the simulator at 11 checkpoints, 100 disconnects',
+  `${chaos.divergences} divergences (${chaos.disconnects} disconnects, ${(chaos.ms / 1000).toFixed(0)} s)`,
+  chaos.divergences === 0,
 );
 
 const lines = [];
@@ -132,6 +140,8 @@ lines.push(
   `| the same with gws-rx | ${fmt(consumer.app.min / 1024, 1)} KiB | ${fmt(consumer.app.gzip / 1024, 2)} KiB |`,
 );
 lines.push(`| growth | | ${fmt(consumer.growthGzip / 1024, 2)} KiB |`);
+lines.push('', '### Chaos (bench/chaos.mjs, seed 1): client state against the simulator after random disconnects', '');
+lines.push(chaosTable(chaos));
 lines.push('', '### Targets', '', '| target | measured | |', '|---|---:|---|');
 for (const t of targets) lines.push(`| ${t.target} | ${t.value} | ${t.pass ? 'PASS' : '**MISS**'} |`);
 const table = lines.join('\n');
@@ -161,7 +171,7 @@ writeFileSync(new URL('RESULTS.md', out), `${header}\n${table}\n${notes}`);
 writeFileSync(new URL('append-cost.svg', out), appendChart(append));
 writeFileSync(
   new URL('results.json', out),
-  `${JSON.stringify({ quick, e2e, inproc, append, mem, bundle, consumer, targets }, null, 2)}\n`,
+  `${JSON.stringify({ quick, e2e, inproc, append, mem, bundle, consumer, chaos, targets }, null, 2)}\n`,
 );
 log(`wrote bench/results/RESULTS.md, append-cost.svg, results.json in ${fmt((Date.now() - started) / 1000, 0)} s`);
 process.exit(0);
