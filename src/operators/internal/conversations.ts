@@ -168,10 +168,9 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
           finish((s) => s.error(err));
           subscriber.error(err);
         },
-        complete: () => {
-          finish((s) => s.complete());
-          subscriber.complete();
-        },
+        // Downstream hears that the source completed before the live state$s complete (the teardown completes
+        // them), so a live Map can tell that winding down from conversations leaving one by one.
+        complete: () => subscriber.complete(),
       });
       return () => {
         subscription.unsubscribe();
