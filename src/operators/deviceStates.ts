@@ -1,7 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { Device, DevicesNotification } from '../protocol/devices';
-import { byId, keyedState } from './internal/keyedState';
+import type { ResyncOf } from '../protocol/resync';
+import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
 import { checkOptions, initialResources } from './internal/options';
 
 /**
@@ -30,6 +31,9 @@ const { stateMessage, resourceKey } = mediaKinds.device;
  * `/v2/me/devices`, as one `ReadonlyMap<deviceId, Device>`. Like `scan` into a Map; emits a new Map only when a
  * `DeviceStateChangeMessage` arrives, never for other message types (e.g. `ErrorMessage`).
  *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
+ *
  * ```text
  * source: --a--e--b--|     a, b = DeviceStateChangeMessage, e = ErrorMessage
  * output: --A-----B--|     A = {d1: a.devices[0]}, B = {d1: …, d2: b.devices[0]}
@@ -53,14 +57,15 @@ const { stateMessage, resourceKey } = mediaKinds.device;
  */
 export function deviceStates(
   options?: KeyedStateOptions<Device>,
-): OperatorFunction<DevicesNotification, ReadonlyMap<string, Device>> {
+): OperatorFunction<DevicesNotification | ResyncOf<'/v2/me/devices'>, ReadonlyMap<string, Device>> {
   checkOptions('deviceStates', options, { initial: initialResources });
-  return keyedState<DevicesNotification, Device>((current, n) => {
+  return keyedState<DevicesNotification | ResyncOf<'/v2/me/devices'>, Device>((current, n) => {
+    if (n.messageType === 'Resync') return resynced(current, n, (d) => d);
     if (n.messageType !== stateMessage) return current;
     const devices = (n as unknown as Readonly<Record<string, readonly Device[]>>)[resourceKey] ?? [];
     if (devices.length === 0) return current;
-    const next = new Map(current);
-    for (const d of devices) next.set(d.id, d);
+    let next = current;
+    for (const d of devices) next = withEntry(next, d.id, d);
     return next;
   }, byId(options?.initial));
 }

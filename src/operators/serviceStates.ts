@@ -1,7 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { Service, ServicesNotification } from '../protocol/services';
-import { byId, keyedState, withEntry } from './internal/keyedState';
+import type { ResyncOf } from '../protocol/resync';
+import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
 import { checkOptions, initialResources } from './internal/options';
 import type { KeyedStateOptions } from './deviceStates';
 
@@ -13,6 +14,9 @@ const { stateMessage, resourceKey } = mediaKinds.service;
  * emitted only when a `ServiceStateChangeMessage` arrives, never for other message types; with a non-empty
  * `options.initial`, the seeded Map is emitted first, on subscribe (as conversation operators emit their seeded
  * conversations). An empty or absent `initial` emits nothing until the first change.
+ *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
  *
  * ```text
  * source:                      --a--b--|     a = SIPS Active, b = SIPS Inactive
@@ -39,9 +43,10 @@ const { stateMessage, resourceKey } = mediaKinds.service;
  */
 export function serviceStates(
   options?: KeyedStateOptions<Service>,
-): OperatorFunction<ServicesNotification, ReadonlyMap<string, Service>> {
+): OperatorFunction<ServicesNotification | ResyncOf<'/notifications/services'>, ReadonlyMap<string, Service>> {
   checkOptions('serviceStates', options, { initial: initialResources });
-  return keyedState<ServicesNotification, Service>((current, n) => {
+  return keyedState<ServicesNotification | ResyncOf<'/notifications/services'>, Service>((current, n) => {
+    if (n.messageType === 'Resync') return resynced(current, n, (s) => s);
     if (n.messageType !== stateMessage) return current;
     const service = (n as unknown as Readonly<Record<string, Service | undefined>>)[resourceKey];
     return service === undefined ? current : withEntry(current, service.id, service);

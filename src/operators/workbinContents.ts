@@ -1,7 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { WorkbinItem, WorkbinsNotification } from '../protocol/workbins';
-import { byId, keyedState, withEntry } from './internal/keyedState';
+import type { ResyncOf } from '../protocol/resync';
+import { byId, keyedState, resynced, withEntry, withoutEntry } from './internal/keyedState';
 import { checkOptions } from './internal/options';
 
 /**
@@ -59,6 +60,9 @@ const { stateMessage, resourceKey } = mediaKinds.workbin;
  * emitted first, on subscribe (as conversation operators emit their seeded conversations); an empty or absent
  * `initial` emits nothing until the first change.
  *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
+ *
  * ```text
  * source:                        --a--b--r--|     a, b = ItemAdded (wb1: e1, e2), r = ItemRemoved (wb1: e1)
  * workbinContents():             --A--B--R--|     A = {wb1: {e1}}, B = {wb1: {e1, e2}}, R = {wb1: {e2}}
@@ -81,26 +85,31 @@ const { stateMessage, resourceKey } = mediaKinds.workbin;
  */
 export function workbinContents(
   options?: WorkbinContentsOptions,
-): OperatorFunction<WorkbinsNotification, ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>> {
+): OperatorFunction<
+  WorkbinsNotification | ResyncOf<'/v2/me/workbins'>,
+  ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>
+> {
   checkOptions('workbinContents', options, { initial: seeds });
   const seeded = new Map<string, ReadonlyMap<string, WorkbinItem>>();
   for (const bin of options?.initial ?? []) seeded.set(bin.id, byId(bin.items));
-  return keyedState<WorkbinsNotification, ReadonlyMap<string, WorkbinItem>>((current, n) => {
-    if (n.messageType !== stateMessage) return current;
-    const data = n as unknown as Readonly<Record<string, unknown>>;
-    const workbin = data.id;
-    const action = typeof data.action === 'string' ? data.action.trim() : '';
-    const item = data[resourceKey] as WorkbinItem | undefined;
-    if (typeof workbin !== 'string' || item === undefined) return current;
-    const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
-    if (action === 'ItemRemoved') {
-      if (!items.has(item.id)) return current;
-      const next = new Map(items);
-      next.delete(item.id);
-      return withEntry(current, workbin, next);
-    }
-    if (action === 'ItemAdded' || action === 'ItemUpdated')
-      return withEntry(current, workbin, withEntry(items, item.id, item));
-    return current;
-  }, seeded);
+  return keyedState<WorkbinsNotification | ResyncOf<'/v2/me/workbins'>, ReadonlyMap<string, WorkbinItem>>(
+    (current, n) => {
+      if (n.messageType === 'Resync') return resynced(current, n, (bin) => byId(bin.items));
+      if (n.messageType !== stateMessage) return current;
+      const data = n as unknown as Readonly<Record<string, unknown>>;
+      const workbin = data.id;
+      const action = typeof data.action === 'string' ? data.action.trim() : '';
+      const item = data[resourceKey] as WorkbinItem | undefined;
+      if (typeof workbin !== 'string' || item === undefined) return current;
+      const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
+      if (action === 'ItemRemoved') {
+        const next = withoutEntry(items, item.id);
+        return next === items ? current : withEntry(current, workbin, next);
+      }
+      if (action === 'ItemAdded' || action === 'ItemUpdated')
+        return withEntry(current, workbin, withEntry(items, item.id, item));
+      return current;
+    },
+    seeded,
+  );
 }

@@ -49,7 +49,7 @@ describe('SnapshotMap (the versions behind the live Maps)', () => {
           ]);
         expect(versions.map(summary)).toEqual(models.map(summary));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 

@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
+import type { Resync } from '../../protocol/resync';
 import { SnapshotMap, snapshotMap } from './snapshotMap';
 
 /**
@@ -48,3 +49,20 @@ export const withEntry = <V>(m: ReadonlyMap<string, V>, key: string, value: V): 
 /** `m` without `key` (a new Map; `m` itself when it has no `key`). O(1) like {@link withEntry}. @internal */
 export const withoutEntry = <V>(m: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> =>
   m.has(key) ? persistent(m).with(key, undefined) : m;
+
+/**
+ * `m` after a state read: the listed entries put in place (`value` turns a listed resource into its Map value), the
+ * removed ids gone; `m` itself when the read changes nothing (then nothing is emitted). O(entries read), like
+ * {@link withEntry}. @internal
+ */
+export const resynced = <R extends { readonly id: string }, V>(
+  m: ReadonlyMap<string, V>,
+  r: Resync<R, unknown>,
+  value: (resource: R) => V,
+): ReadonlyMap<string, V> => {
+  if (r.resources.length === 0 && !r.removed.some((id) => m.has(id))) return m;
+  let next = persistent(m);
+  for (const resource of r.resources) next = next.with(resource.id, value(resource));
+  for (const id of r.removed) next = next.with(id, undefined);
+  return next;
+};
