@@ -4,8 +4,7 @@ import type { Conversation } from './internal/conversations';
 import { snapshotMap } from './internal/snapshotMap';
 
 /** Whether a state says its conversation ended. */
-const isEnded = (s: unknown): boolean =>
-  typeof s === 'object' && s !== null && (s as { ended?: unknown }).ended === true;
+const isEnded = (s: unknown): boolean => (s as { ended?: unknown } | null | undefined)?.ended === true;
 
 /**
  * Folds a stream of conversations into one `ReadonlyMap<id, state>` for dashboards: emits a new Map whenever any

@@ -116,7 +116,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         if (list.length > maxPendingMessages) list.splice(0, list.length - maxPendingMessages);
       };
 
-      const apply = (event: ConversationEvent<R, M>, ctx: ReduceContext): void => {
+      const apply = (event: ConversationEvent<R, M>): void => {
         const entry = live.get(event.id);
         if (!entry) {
           if (event.type === 'messages') return ended.has(event.id) ? undefined : buffer(event.id, event.messages);
@@ -156,14 +156,18 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         for (const s of subjects) end(s);
       };
 
-      // One clock reading per notification, shared by its events and their reductions.
-      const contextAt = (now: number): ReduceContext => ({ kind: spec.kind, endStates, indexed: spec.indexed, now });
-      const seeded = contextAt(clock.now());
-      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r }, seeded);
+      // One context per subscription, its clock read once per notification (not a new object per notification).
+      const ctx: { -readonly [K in keyof ReduceContext]: ReduceContext[K] } = {
+        kind: spec.kind,
+        endStates,
+        indexed: spec.indexed,
+        now: clock.now(),
+      };
+      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r });
       const subscription = source.subscribe({
         next: (n) => {
-          const ctx = contextAt(clock.now());
-          for (const event of spec.events(n, ctx.now)) apply(event, ctx);
+          ctx.now = clock.now();
+          for (const event of spec.events(n, ctx.now)) apply(event);
         },
         error: (err: unknown) => {
           finish((s) => s.error(err));

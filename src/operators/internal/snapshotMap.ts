@@ -19,33 +19,30 @@
  * operators type it as `ReadonlyMap`. @internal
  */
 export class SnapshotMap<V> implements ReadonlyMap<string, V> {
-  /** The store, when this version holds one (the head, or an old version read once): `undefined` = removed. */
-  d: Map<string, V | undefined> | undefined;
   /** A diff version: the next version, */
   n: SnapshotMap<V> | undefined;
   /** the key that changed from this version to the next, */
-  k = '';
+  k: string | undefined;
   /** and its value here. */
   o: V | undefined;
 
   constructor(
     readonly size: number,
-    d: Map<string, V | undefined>,
+    /** The store, when this version holds one (the head, or an old version read once): `undefined` = removed. */
+    public d: Map<string, V | undefined> | undefined,
     /** Updates since this version's store was started. */
     private readonly u = 0,
-  ) {
-    this.d = d;
-  }
+  ) {}
 
   /** This version's content as a Map that may hold tombstones (copied from the store on the first read). */
   private m(): Map<string, V | undefined> {
     if (this.d) return this.d;
-    const undo = new Map<string, V | undefined>();
+    const undo = new Map<string | undefined, V | undefined>();
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     let s: SnapshotMap<V> = this;
     for (; !s.d; s = s.n as SnapshotMap<V>) if (!undo.has(s.k)) undo.set(s.k, s.o);
     const d = new Map(s.d);
-    for (const [k, o] of undo) d.set(k, o);
+    for (const [k, o] of undo) d.set(k as string, o);
     this.n = this.o = undefined;
     return (this.d = d);
   }
@@ -58,7 +55,6 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
     let d = this.m();
     const old = d.get(key);
     if (old === value) return this;
-    const size = this.size + (value === undefined ? -1 : old === undefined ? 1 : 0);
     let u = this.u + 1;
     if (u > Math.max(this.size, 32)) {
       // A new store of the live entries; this version keeps the old one, which nothing changes any more.
@@ -72,16 +68,14 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
     // An added key goes to the end, like Map.set; a removed one leaves a tombstone in its place.
     if (old === undefined) d.delete(key);
     d.set(key, value);
-    const next = new SnapshotMap(size, d, u);
+    const next = new SnapshotMap(this.size + (value === undefined ? -1 : old === undefined ? 1 : 0), d, u);
     if (u) this.n = next;
     return next;
   }
 
   /** The live entries, in a new array (so iterating never sees a later version). */
   private e(): [string, V][] {
-    const out: [string, V][] = [];
-    for (const e of this.m()) if (e[1] !== undefined) out.push(e as [string, V]);
-    return out;
+    return [...this.m()].filter((e) => e[1] !== undefined) as [string, V][];
   }
 
   get(key: string): V | undefined {
@@ -89,11 +83,11 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
   }
 
   has(key: string): boolean {
-    return this.m().get(key) !== undefined;
+    return this.get(key) !== undefined;
   }
 
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.e()) callback.call(thisArg, v, k, this);
+    this.e().forEach(([k, v]) => callback.call(thisArg, v, k, this));
   }
 
   entries(): MapIterator<[string, V]> {
@@ -136,7 +130,7 @@ export const changedKeys = <V>(
   const old = new Map<string, V | undefined>();
   for (let s: SnapshotMap<V> | undefined = before; s !== after; s = s.n) {
     if (!s || s.d) return undefined;
-    if (!old.has(s.k)) old.set(s.k, s.o);
+    if (!old.has(s.k as string)) old.set(s.k as string, s.o);
   }
   return old;
 };
