@@ -60,7 +60,9 @@ export function mapsChart(rows) {
   const R = 210;
   const T = 30;
   const B = 50;
-  const colors = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#c33'];
+  const colors = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#777', '#c33'];
+  /** Reference lines (the floor and the old copy) are dashed. */
+  const dash = (/** @type {string} */ name) => (/before|floor/.test(name) ? ' stroke-dasharray="5 4"' : '');
   const sizes = Object.keys(rows[0]?.us ?? {}).map(Number);
   const values = rows.flatMap((r) => Object.values(r.us)).filter((v) => v > 0);
   const y0 = Math.floor(Math.log10(Math.min(...values)));
@@ -89,14 +91,14 @@ export function mapsChart(rows) {
       const color = colors[i % colors.length];
       const pts = sizes.map((n) => [px(n), py(r.us[n])]);
       return (
-        `<polyline fill="none" stroke="${color}" stroke-width="2"${r.operator.includes('before') ? ' stroke-dasharray="5 4"' : ''} points="${pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>` +
+        `<polyline fill="none" stroke="${color}" stroke-width="2"${dash(r.operator)} points="${pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>` +
         pts.map(([x, y]) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${color}"/>`).join('')
       );
     }),
     `<g transform="translate(${W - R + 12} ${T + 10})">`,
     ...rows.map(
       (r, i) =>
-        `<line x1="0" x2="20" y1="${i * 20}" y2="${i * 20}" stroke="${colors[i % colors.length]}" stroke-width="2"${r.operator.includes('before') ? ' stroke-dasharray="5 4"' : ''}/><text x="26" y="${i * 20 + 4}">${r.operator}</text>`,
+        `<line x1="0" x2="20" y1="${i * 20}" y2="${i * 20}" stroke="${colors[i % colors.length]}" stroke-width="2"${dash(r.operator)}/><text x="26" y="${i * 20 + 4}">${r.operator}</text>`,
     ),
     '</g>',
     '</svg>',
