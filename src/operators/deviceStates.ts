@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { Device, DevicesNotification } from '../protocol/devices';
 import type { ResyncOf } from '../protocol/resync';
-import { byId, keyedState, resynced } from './internal/keyedState';
+import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
 import { checkOptions, initialResources } from './internal/options';
 
 /**
@@ -31,6 +31,9 @@ export interface KeyedStateOptions<R> {
  *
  * A `Resync` of `syncedTopic` (a state read) puts the devices it lists in place and drops those it removed, in one
  * emission (none when it changes nothing).
+ *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
  *
  * ```text
  * source: --a--e--b--|     a, b = DeviceStateChangeMessage, e = ErrorMessage
@@ -64,8 +67,8 @@ export function deviceStates(
     if (n.messageType !== stateMessage) return current;
     const devices = (n as unknown as Readonly<Record<string, readonly Device[]>>)[resourceKey] ?? [];
     if (devices.length === 0) return current;
-    const next = new Map(current);
-    for (const d of devices) next.set(d.id, d);
+    let next = current;
+    for (const d of devices) next = withEntry(next, d.id, d);
     return next;
   }, byId(options?.initial));
 }

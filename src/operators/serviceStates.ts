@@ -16,6 +16,9 @@ import type { KeyedStateOptions } from './deviceStates';
  * A `Resync` of `syncedTopic` (a state read) puts the services it lists in place and drops those it removed, in one
  * emission (none when it changes nothing).
  *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
+ *
  * ```text
  * source:                      --a--b--|     a = SIPS Active, b = SIPS Inactive
  * serviceStates():             --A--B--|     A = {sips: Active}, B = {sips: Inactive}

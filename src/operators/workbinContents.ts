@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { WorkbinItem, WorkbinsNotification } from '../protocol/workbins';
 import type { ResyncOf } from '../protocol/resync';
-import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
+import { byId, keyedState, resynced, withEntry, withoutEntry } from './internal/keyedState';
 import { checkOptions } from './internal/options';
 
 /**
@@ -61,6 +61,9 @@ const seeds = (v: unknown): string | undefined =>
  * A `Resync` of `syncedTopic` (a state read, which lists `{ id, items }` per workbin) replaces the items of each
  * workbin it lists and drops the workbins it removed, in one emission (none when it changes nothing).
  *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
+ *
  * ```text
  * source:                        --a--b--r--|     a, b = ItemAdded (wb1: e1, e2), r = ItemRemoved (wb1: e1)
  * workbinContents():             --A--B--R--|     A = {wb1: {e1}}, B = {wb1: {e1, e2}}, R = {wb1: {e2}}
@@ -103,10 +106,8 @@ export function workbinContents(
       if (typeof workbin !== 'string' || item === undefined) return current;
       const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
       if (action === 'ItemRemoved') {
-        if (!items.has(item.id)) return current;
-        const next = new Map(items);
-        next.delete(item.id);
-        return withEntry(current, workbin, next);
+        const next = withoutEntry(items, item.id);
+        return next === items ? current : withEntry(current, workbin, next);
       }
       if (action === 'ItemAdded' || action === 'ItemUpdated')
         return withEntry(current, workbin, withEntry(items, item.id, item));
