@@ -11,6 +11,7 @@ import {
   serviceStates,
 } from '../../src/index';
 import type { ChatConversationState, ConnectionState } from '../../src/index';
+import { chatRow, supervisorMode, virtualList } from './list';
 
 type ChatState = ChatConversationState;
 
@@ -149,13 +150,16 @@ export async function start(): Promise<() => Promise<void>> {
 
   const conversations = byTestId('conversations');
   const count = byTestId('conversation-count');
+  // Supervisor mode (list.ts): thousands of conversations, one line each, only the rows in view drawn.
+  const chatList = supervisorMode() ? virtualList(conversations, 24, chatRow) : undefined;
   subs.add(
     client
       .topic('/v2/me/chats')
       .pipe(chatConversations(), liveConversations(), auditTime(REDRAW_MS))
       .subscribe((chats) => {
         count.textContent = String(chats.size);
-        conversations.replaceChildren(...[...chats.values()].map(renderChat));
+        if (chatList) chatList.update([...chats.values()]);
+        else conversations.replaceChildren(...[...chats.values()].map(renderChat));
       }),
   );
 
