@@ -2,7 +2,15 @@ import { onClose } from './lifetime';
 import { AGENT_LINES, CUSTOMERS, CUSTOMER_LINES, gwsTimestamp, prng } from './scenario';
 import type { TimedMessage } from './scenario';
 
-/** Options of {@link supervisorLoad} and {@link playSupervisor}. The defaults are issue #15's supervisor load. */
+/**
+ * Options of {@link supervisorLoad} and {@link playSupervisor}. The defaults are issue #15's supervisor load.
+ *
+ * @example
+ * ```ts
+ * import type { SupervisorOptions } from 'gws-rx/sim';
+ * const browserLoad: SupervisorOptions = { chats: 5000, calls: 200, agents: 100, rate: 1000, seed: 15 };
+ * ```
+ */
 export interface SupervisorOptions {
   /** PRNG seed: the same seed and options give the same messages. Default 1. */
   readonly seed?: number;
@@ -20,14 +28,33 @@ export interface SupervisorOptions {
   readonly baseUrl?: string;
 }
 
-/** The ids of what a {@link SupervisorLoad} holds live, as the simulator's snapshot lists them. */
+/**
+ * The ids of what a {@link SupervisorLoad} holds live, as the simulator's snapshot lists them.
+ *
+ * @example
+ * ```ts
+ * import type { SupervisorLive } from 'gws-rx/sim';
+ * const total = (live: SupervisorLive) => live.chats.length + live.calls.length; // 10000 by default
+ * ```
+ */
 export interface SupervisorLive {
+  /** Ids of the live chats (not Completed). */
   readonly chats: readonly string[];
+  /** Ids of the live calls (not Released). */
   readonly calls: readonly string[];
+  /** Ids of the agents' devices. */
   readonly devices: readonly string[];
 }
 
-/** A supervisor load: its opening, then an endless, deterministic stream of notifications. */
+/**
+ * A supervisor load: its opening, then an endless, deterministic stream of notifications.
+ *
+ * @example
+ * ```ts
+ * import type { SupervisorLoad } from 'gws-rx/sim';
+ * const oneSecond = (load: SupervisorLoad) => load.next(load.rate);
+ * ```
+ */
 export interface SupervisorLoad {
   /** Notifications per second of {@link SupervisorLoad.next}'s messages (their `at` spacing). */
   readonly rate: number;
@@ -314,7 +341,15 @@ export function supervisorLoad(options: SupervisorOptions = {}): SupervisorLoad 
   };
 }
 
-/** Options of {@link playSupervisor}: the load's, and how long to play. */
+/**
+ * Options of {@link playSupervisor}: the load's, and how long to play.
+ *
+ * @example
+ * ```ts
+ * import type { PlaySupervisorOptions } from 'gws-rx/sim';
+ * const oneMinute: PlaySupervisorOptions = { rate: 1000, durationMs: 60_000 };
+ * ```
+ */
 export interface PlaySupervisorOptions extends SupervisorOptions {
   /** Stop after this many ms of traffic (the opening not counted). Default: until stopped. */
   readonly durationMs?: number;
