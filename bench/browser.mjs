@@ -153,11 +153,15 @@ export async function runBrowser(opts) {
     await blank.close();
     opts.log(`  browser: supervisor mode, ${job.chats} chats at ${job.rate}/s`);
     const supervisor = await measurePage(browser, { ...job, supervisor: true });
-    /** @type {Awaited<ReturnType<typeof measurePage>> | undefined} */
+    /** @type {Awaited<ReturnType<typeof measurePage>> | null | undefined} null: it failed */
     let reference;
     if (opts.reference !== false) {
       opts.log('  browser: reference, every chat drawn in full');
-      reference = await measurePage(browser, { ...job, supervisor: false });
+      // Drawing every chat may not even get through the opening: then the reference says so instead of failing the run.
+      reference = await measurePage(browser, { ...job, supervisor: false }).catch((/** @type {unknown} */ e) => {
+        opts.log(`  browser: reference failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        return null;
+      });
     }
     return { ...job, idleFps: /** @type {number} */ (idleFps), supervisor, reference };
   } finally {

@@ -37,7 +37,7 @@ const out = new URL('./results/', import.meta.url);
 /** The supervisor load (issue #15): end to end, then the dashboard in Chromium. */
 const supervisorBenches = async () => {
   log('supervisor load end to end');
-  const sup = await runSupervisor({ rounds: quick ? 1 : 5, seconds: quick ? 3 : 10, log });
+  const sup = await runSupervisor({ rounds: quick ? 1 : 3, seconds: quick ? 3 : 8, log });
   log('browser dashboard under the supervisor load (Chromium)');
   const browser = await runBrowser({ seconds: quick ? 5 : 15, reference: !quick, log });
   return { sup, browser, report: supervisorReport(sup, browser, fmt) };
