@@ -14,6 +14,18 @@ export interface VirtualList<T> {
 /** Rows drawn above and below the ones in view, so a fast scroll shows no blank band for a frame. */
 const OVERSCAN = 8;
 
+/** The rows' shared style, added to the page once: one class per row rather than inline styles set on every draw. */
+const addStyle = (rowHeight: number): void => {
+  if (document.getElementById('virtual-list-style')) return;
+  const style = document.createElement('style');
+  style.id = 'virtual-list-style';
+  style.textContent =
+    `.virtual-list{overflow-y:auto;position:relative;contain:strict}` +
+    `.virtual-list>div{position:relative}` +
+    `.virtual-row{position:absolute;left:0;right:0;height:${rowHeight}px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}`;
+  document.head.append(style);
+};
+
 /**
  * Turns `container` into a scrolling list of fixed-height rows (`rowHeight` px, `height` of the viewport as CSS):
  * a spacer as tall as every row keeps the scroll bar true, and only the rows in view are drawn, so redrawing
@@ -27,8 +39,9 @@ export function virtualList<T>(
 ): VirtualList<T> {
   let items: readonly T[] = [];
   const spacer = document.createElement('div');
-  spacer.style.position = 'relative';
-  Object.assign(container.style, { height, overflowY: 'auto', position: 'relative' });
+  addStyle(rowHeight);
+  container.classList.add('virtual-list');
+  container.style.height = height;
   container.replaceChildren(spacer);
   const draw = (): void => {
     spacer.style.height = `${items.length * rowHeight}px`;
@@ -40,16 +53,8 @@ export function virtualList<T>(
     const rows: HTMLElement[] = [];
     for (let i = first; i < last; i++) {
       const row = renderRow(items[i] as T);
-      Object.assign(row.style, {
-        position: 'absolute',
-        top: `${i * rowHeight}px`,
-        left: '0',
-        right: '0',
-        height: `${rowHeight}px`,
-        overflow: 'hidden',
-        whiteSpace: 'nowrap',
-        textOverflow: 'ellipsis',
-      });
+      row.classList.add('virtual-row');
+      row.style.top = `${i * rowHeight}px`;
       rows.push(row);
     }
     spacer.replaceChildren(...rows);
@@ -100,7 +105,6 @@ export const chatRow = (s: ChatConversationState): HTMLElement => {
     .at(-1);
   return row(
     {
-      class: 'row',
       'data-testid': 'conversation',
       'data-id': s.id,
       'data-state': s.state ?? '',
