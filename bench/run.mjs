@@ -1,6 +1,7 @@
 // `npm run bench` (after the build): runs every benchmark, alternating variants inside one run, prints a markdown
 // table with PASS/MISS per target and writes bench/results/RESULTS.md, results.json and append-cost.svg.
-// `node bench/run.mjs --quick` runs fewer sizes and rounds (about a minute).
+// `node bench/run.mjs --quick` runs fewer sizes and rounds (about a minute). `node bench/run.mjs --supervisor` runs only
+// the supervisor load's benches (end to end and in Chromium) and writes bench/results/SUPERVISOR.md and supervisor.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,8 @@ import { runBundle, runConsumerBundle } from './bundle.mjs';
 import { chaosTable, runChaosBench } from './chaos.mjs';
 import { appendChart, mapsChart } from './lib/chart.mjs';
 import { fmt } from './lib/stats.mjs';
+import { runSupervisor, supervisorReport } from './supervisor.mjs';
+import { runBrowser } from './browser.mjs';
 
 const quick = process.argv.includes('--quick');
 const log = (/** @type {string} */ s) => process.stderr.write(`${s}\n`);
@@ -32,6 +35,51 @@ const cfg = quick
       convs: 5000,
     };
 const CHATS = 100;
+const out = new URL('./results/', import.meta.url);
+
+/** The supervisor load (issue #15): end to end, then the dashboard in Chromium. */
+const supervisorBenches = async () => {
+  log('supervisor load end to end');
+  const sup = await runSupervisor({ rounds: quick ? 1 : 3, seconds: quick ? 3 : 8, log });
+  log('browser dashboard under the supervisor load (Chromium)');
+  const browser = await runBrowser({ seconds: quick ? 5 : 15, reference: !quick, log });
+  return { sup, browser, report: supervisorReport(sup, browser, fmt) };
+};
+
+if (process.argv.includes('--supervisor')) {
+  const { sup, browser, report } = await supervisorBenches();
+  const text = [
+    ...report.lines,
+    '',
+    '### Targets',
+    '',
+    '| target | measured | |',
+    '|---|---:|---|',
+    ...report.targets.map((t) => `| ${t.target} | ${t.value} | ${t.pass ? 'PASS' : '**MISS**'} |`),
+  ].join('\n');
+  console.log(text);
+  const cpus = os.cpus();
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    new URL('SUPERVISOR.md', out),
+    [
+      '# gws-rx under a supervisor load',
+      '',
+      `- Date: ${new Date().toISOString()}${quick ? ' (--quick)' : ''}`,
+      `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, load avg ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+      `- Node: ${process.version}; \`node bench/run.mjs --supervisor\` (after \`npm run build\`), ${fmt((Date.now() - started) / 1000, 0)} s`,
+      '',
+      text,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(new URL('supervisor.json', out), `${JSON.stringify({ quick, sup, browser }, null, 2)}\n`);
+  log('wrote bench/results/SUPERVISOR.md, supervisor.json');
+  process.exit(0);
+}
 
 log(`gws-rx bench${quick ? ' (quick)' : ''}: end-to-end loopback`);
 const e2e = await runE2E({
@@ -64,6 +112,7 @@ const bundle = await runBundle();
 const consumer = await runConsumerBundle();
 log('chaos: 100 disconnects during a shift, client state against the simulator (about 45 s)');
 const chaos = await runChaosBench({ seed: 1 });
+const supervisor = await supervisorBenches();
 
 /** @type {{ target: string, value: string, pass: boolean }[]} */
 const targets = [];
@@ -172,6 +221,8 @@ lines.push(
 lines.push(`| growth | | ${fmt(consumer.growthGzip / 1024, 2)} KiB |`);
 lines.push('', '### Chaos (bench/chaos.mjs, seed 1): client state against the simulator after random disconnects', '');
 lines.push(chaosTable(chaos));
+lines.push('', ...supervisor.report.lines);
+targets.push(...supervisor.report.targets);
 lines.push('', '### Targets', '', '| target | measured | |', '|---|---:|---|');
 for (const t of targets) lines.push(`| ${t.target} | ${t.value} | ${t.pass ? 'PASS' : '**MISS**'} |`);
 const table = lines.join('\n');
@@ -195,14 +246,30 @@ const header = [
 ].join('\n');
 const notesFile = new URL('./notes.md', import.meta.url);
 const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
-const out = new URL('./results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('RESULTS.md', out), `${header}\n${table}\n${notes}`);
 writeFileSync(new URL('append-cost.svg', out), appendChart(append));
 writeFileSync(new URL('map-update-cost.svg', out), mapsChart(maps));
 writeFileSync(
   new URL('results.json', out),
-  `${JSON.stringify({ quick, e2e, inproc, append, maps, gaps, mem, bundle, consumer, chaos, targets }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      quick,
+      e2e,
+      inproc,
+      append,
+      mem,
+      bundle,
+      consumer,
+      maps,
+      gaps,
+      chaos,
+      supervisor: { sup: supervisor.sup, browser: supervisor.browser },
+      targets,
+    },
+    null,
+    2,
+  )}\n`,
 );
 log(
   `wrote bench/results/RESULTS.md, append-cost.svg, map-update-cost.svg, results.json in ${fmt((Date.now() - started) / 1000, 0)} s`,

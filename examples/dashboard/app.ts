@@ -33,6 +33,7 @@ import type {
   WorkitemConversationState,
 } from '../../src/index';
 import { mountActions } from './actions';
+import { chatRow, supervisorMode, virtualList } from './list';
 
 type ChatState = ChatConversationState;
 
@@ -168,6 +169,8 @@ interface Panel<T extends TopicName, V> {
   readonly render: (value: V) => Node[];
   /** Where the panel writes how many entries it shows, if anywhere. */
   readonly countTestId?: string;
+  /** In supervisor mode (list.ts), a drawer that replaces `render`: only the rows in view are in the DOM. */
+  readonly virtual?: (target: HTMLElement) => (value: V) => void;
 }
 type AnyPanel = Panel<TopicName, ReadonlyMap<string, unknown>>;
 const panel = <T extends TopicName, V extends ReadonlyMap<string, unknown>>(p: Panel<T, V>): AnyPanel =>
@@ -188,6 +191,10 @@ export const panels: readonly AnyPanel[] = [
     topic: '/v2/me/chats',
     operator: () => (s) => s.pipe(chatConversations(), liveConversations()),
     render: renderChats,
+    virtual: (target) => {
+      const list = virtualList(target, 24, chatRow);
+      return (chats) => list.update([...chats.values()]);
+    },
   }),
   panel({
     testId: 'calls',
@@ -220,9 +227,13 @@ const mount = (client: GwsClient, p: AnyPanel): Subscription => {
   const target = byTestId(p.testId);
   const count = p.countTestId === undefined ? undefined : byTestId(p.countTestId);
   const source: Observable<TopicMap[TopicName] | ResyncOf<TopicName>> = syncedTopic(client, p.topic);
+  const draw =
+    p.virtual && supervisorMode()
+      ? p.virtual(target)
+      : (v: ReadonlyMap<string, unknown>) => target.replaceChildren(...p.render(v));
   return source.pipe(p.operator(), auditTime(REDRAW_MS)).subscribe((value) => {
     if (count) count.textContent = String(value.size);
-    target.replaceChildren(...p.render(value));
+    draw(value);
   });
 };
 

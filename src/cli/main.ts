@@ -25,7 +25,7 @@ const shortNames = (): string =>
 const HELP = `gws-rx — Genesys Web Services (GWS) v2 notifications as live RxJS state
 
 Usage:
-  gws-rx demo  [--port N] [--speed X] [--seed N] [--duration S]
+  gws-rx demo  [--port N] [--speed X] [--seed N] [--duration S] [--supervisor]
   gws-rx watch [--url URL] [--user U] [--topics LIST] [--json] [--duration S] [--speed X] [--seed N]
   gws-rx op    <agent|call|chat|im|email|workitem> [<id>] <operationName> [options]   (gws-rx op --help)
   gws-rx --help
@@ -50,6 +50,8 @@ Options:
   --speed X       Simulator playback speed factor (default 1).
   --seed N        Simulator scenario seed (default 1).
   --port N        Simulator port on 127.0.0.1 (demo; default 8090, 0 = any free port).
+  --supervisor    demo: a supervisor's load instead of a shift: 10,000 live chats and calls on 500
+                  agents, 2,000 notifications/s (times --speed); the dashboard opens in supervisor mode.
   -h, --help      Show this help.
 `;
 
@@ -136,9 +138,15 @@ interface Target {
   readonly stopScenario: () => void;
 }
 
-async function embedded(port: number, speed: number, seed: number, withDashboard: boolean): Promise<Target> {
+async function embedded(
+  port: number,
+  speed: number,
+  seed: number,
+  withDashboard: boolean,
+  supervisor = false,
+): Promise<Target> {
   const { gwsLogin } = await loadNode(SIM_PEERS);
-  const { startSimulator, generateShift, play } = await loadSim();
+  const { startSimulator, generateShift, play, playSupervisor } = await loadSim();
   // Built beside this file: dist/dashboard (the CLI runs from dist/cli.js, in the repository and once installed).
   const dashboardDir = fileURLToPath(new URL('./dashboard/', import.meta.url));
   const sim = await startSimulator({ port, routes: withDashboard ? dashboardRoutes(dashboardDir) : undefined });
@@ -146,7 +154,9 @@ async function embedded(port: number, speed: number, seed: number, withDashboard
   // The shift is already running when the view opens: it starts where its first chat does (the state before that is
   // in the simulator, so the first snapshot shows it), instead of a quiet first few seconds.
   const firstChat = shift(0).find((m) => m.channel === '/v2/me/chats')?.at ?? 0;
-  const stopScenario = play(sim, shift, { speed, loop: true, from: firstChat });
+  const stopScenario = supervisor
+    ? playSupervisor(sim, { seed, rate: 2000 * speed, baseUrl: sim.url })
+    : play(sim, shift, { speed, loop: true, from: firstChat });
   const login = async () => (await gwsLogin({ baseUrl: sim.url, ...sim.user })).headers;
   return { url: sim.url, login, sim, stopScenario };
 }
@@ -175,6 +185,7 @@ async function run(argv: readonly string[]): Promise<void> {
       speed: { type: 'string' },
       seed: { type: 'string' },
       port: { type: 'string' },
+      supervisor: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -189,6 +200,7 @@ async function run(argv: readonly string[]): Promise<void> {
     throw new UsageError(`unknown command ${JSON.stringify(command)} (try --help)`);
   if (command === 'demo' && (values.url !== undefined || values.json))
     throw new UsageError('demo takes no --url or --json: use watch');
+  if (command !== 'demo' && values.supervisor) throw new UsageError('--supervisor is an option of demo');
 
   const speed = number('speed', values.speed, 1, 0.01);
   const seed = number('seed', values.seed, 1, 0);
@@ -202,7 +214,7 @@ async function run(argv: readonly string[]): Promise<void> {
     target =
       values.url !== undefined
         ? await remote(values.url, values.user)
-        : await embedded(port, speed, seed, command === 'demo');
+        : await embedded(port, speed, seed, command === 'demo', values.supervisor === true);
   } catch (e) {
     if (e instanceof GwsHttpError || e instanceof UsageError) throw e;
     const code = errorCode(e);
@@ -282,8 +294,9 @@ async function run(argv: readonly string[]): Promise<void> {
     return;
   }
 
+  const dashboardUrl = `${target.url}/${values.supervisor ? '?supervisor' : ''}`;
   if (command === 'demo') {
-    process.stderr.write(`gws-rx demo: simulator at ${target.url}  ·  dashboard: ${target.url}/  ·  Ctrl-C to exit\n`);
+    process.stderr.write(`gws-rx demo: simulator at ${target.url}  ·  dashboard: ${dashboardUrl}  ·  Ctrl-C to exit\n`);
   }
   const shown = new Set<string>(topics.filter((t) => viewTopics.includes(t)));
   let lastSummary = 0;
@@ -292,7 +305,7 @@ async function run(argv: readonly string[]): Promise<void> {
   subscriptions.push(
     viewModel$(client, shown, tty ? 100 : 1000).subscribe((view) => {
       if (frame) {
-        const header = command === 'demo' ? [`dashboard: ${target.url}/   ·   Ctrl-C to exit`] : [];
+        const header = command === 'demo' ? [`dashboard: ${dashboardUrl}   ·   Ctrl-C to exit`] : [];
         // One column spare: some terminals let the erase after a line that fills the width eat its last character.
         frame.draw([...header, ...renderView(view, (process.stdout.columns ?? 100) - 1, true)]);
       } else if (Date.now() - lastSummary >= 1000) {

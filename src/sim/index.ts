@@ -4,3 +4,5 @@ export type { GwsSimulator, SimMessage, SimulatorFaults, SimulatorOptions, Simul
 export { generateBurst, generateShift, play } from './scenario';
 export type { BurstOptions, PlayOptions, ShiftOptions, TimedMessage } from './scenario';
 export type { LiveChat, Resource, Snapshot, SnapshotList, TranscriptEntry, WorkbinSnapshot } from './state';
+export { playSupervisor, supervisorLoad } from './supervisor';
+export type { PlaySupervisorOptions, SupervisorLive, SupervisorLoad, SupervisorOptions } from './supervisor';

@@ -46,8 +46,8 @@ export interface ShiftOptions {
   readonly quirks?: boolean;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-const prng = (seed: number): (() => number) => {
+/** A small deterministic PRNG (mulberry32). @internal */
+export const prng = (seed: number): (() => number) => {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -58,7 +58,8 @@ const prng = (seed: number): (() => number) => {
   };
 };
 
-const CUSTOMER_LINES = [
+/** What customers say in generated chats. @internal */
+export const CUSTOMER_LINES = [
   'Hi, my order has not arrived yet.',
   'It was supposed to come on Monday.',
   'The tracking number is 4815162342.',
@@ -66,14 +67,24 @@ const CUSTOMER_LINES = [
   'Thanks, that helps a lot!',
   'Is there any fee for that?',
 ];
-const AGENT_LINES = [
+/** What agents say in generated chats. @internal */
+export const AGENT_LINES = [
   'Hello! Let me check that for you.',
   'I can see the parcel is at the local depot.',
   'Yes, I have updated the address.',
   'There is no fee for this change.',
   'Is there anything else I can help with?',
 ];
-const CUSTOMERS = ['Alice Martin', 'Bob Chen', 'Carla Diaz', 'Dmitri Ivanov', 'Eve Laurent', 'Farah Khan', 'Gus Berg'];
+/** Customer names of generated chats. @internal */
+export const CUSTOMERS = [
+  'Alice Martin',
+  'Bob Chen',
+  'Carla Diaz',
+  'Dmitri Ivanov',
+  'Eve Laurent',
+  'Farah Khan',
+  'Gus Berg',
+];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /** GWS's transcript timestamp format, e.g. `2014-01-09 11:58:12.035+0000`. @internal */

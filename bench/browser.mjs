@@ -1,0 +1,170 @@
+// 4. The browser dashboard under a supervisor's load (issue #15), in Debian's Chromium driven by playwright-core:
+// the simulator (in this process) serves dist/dashboard and plays supervisorLoad (by default 5,000 live chats, 200
+// calls, 100 agents, 1,000 notifications/s); the page, opened in supervisor mode (`/?supervisor`, the chat list
+// virtualized by examples/dashboard/list.ts), is measured over a window: frames per second (requestAnimationFrame
+// callbacks counted in the page) and the main thread's busy share (CDP Performance.getMetrics, TaskDuration over
+// wall time). The same page without `?supervisor` (every chat drawn in full) is the reference.
+import { createReadStream, existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startSimulator, playSupervisor } from '../dist/sim.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DASHBOARD = new URL('../dist/dashboard/', import.meta.url);
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Serves the built dashboard (its page and bundle) on the simulator's origin. */
+const routes = (
+  /** @type {import('node:http').IncomingMessage} */ req,
+  /** @type {import('node:http').ServerResponse} */ res,
+) => {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const file = path === '/' ? 'index.html' : /^\/app\.js$/.test(path) ? 'app.js' : undefined;
+  if (req.method !== 'GET' || file === undefined) return false;
+  res.writeHead(200, { 'Content-Type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
+  createReadStream(new URL(file, DASHBOARD)).pipe(res);
+  return true;
+};
+
+/**
+ * One measured page load.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ supervisor: boolean, chats: number, calls: number, agents: number, rate: number, seconds: number, seed: number }} job
+ */
+async function measurePage(browser, job) {
+  const sim = await startSimulator({ port: 0, routes, requireAuth: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Notifications the page received (from the Bayeux responses it got), so a page that fell behind or lost its
+  // session shows as such rather than as an idle, fast page.
+  let received = 0;
+  page.on('response', (r) => {
+    if (!r.url().includes('/api/v2/notifications')) return;
+    r.json()
+      .then((messages) => {
+        if (Array.isArray(messages))
+          received += messages.filter((m) => !String(m?.channel).startsWith('/meta/')).length;
+      })
+      .catch(() => undefined);
+  });
+  let stop = () => {};
+  try {
+    await page.goto(`${sim.url}/${job.supervisor ? '?supervisor' : ''}`);
+    await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]', { timeout: 60_000 });
+    // The page must be subscribed before the opening is published (it is not read back from the snapshot).
+    while (['/v2/me/chats', '/v2/me/calls', '/v2/me/devices'].some((c) => sim.subscriberCount(c) === 0))
+      await sleep(20);
+    stop = playSupervisor(sim, { ...job, idPrefix: 'b-', baseUrl: sim.url });
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="conversation-count"]')?.textContent) >= n,
+      job.chats,
+      { polling: 200, timeout: 180_000 },
+    );
+    await sleep(2000); // settle: the opening's work is not part of the measure
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (/** @type {string} */ name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+      return {
+        at: get('Timestamp'),
+        task: get('TaskDuration'),
+        script: get('ScriptDuration'),
+        layout: get('LayoutDuration'),
+        style: get('RecalcStyleDuration'),
+      };
+    };
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (globalThis);
+      w.__frames = [];
+      const frame = (/** @type {number} */ t) => {
+        w.__frames.push(t);
+        w.requestAnimationFrame(frame);
+      };
+      w.requestAnimationFrame(frame);
+    });
+    const before = await metric();
+    const receivedBefore = received;
+    const countBefore = await page.evaluate(() => /** @type {any} */ (window).__frames.length);
+    await sleep(job.seconds * 1000);
+    const after = await metric();
+    const receivedPerSec = (received - receivedBefore) / (after.at - before.at);
+    const frames = await page.evaluate((from) => /** @type {any} */ (window).__frames.slice(from), countBefore);
+    const gaps = frames.slice(1).map((/** @type {number} */ t, /** @type {number} */ i) => t - frames[i]);
+    const shown = Number(await page.textContent('[data-testid="conversation-count"]'));
+    const rows = await page.$$eval('[data-testid="conversation"]', (els) => els.length);
+    return {
+      supervisor: job.supervisor,
+      fps: (frames.length - 1) / ((frames.at(-1) - frames[0]) / 1000),
+      longestFrameMs: Math.max(...gaps),
+      busy: (after.task - before.task) / (after.at - before.at),
+      script: (after.script - before.script) / (after.at - before.at),
+      layout: (after.layout - before.layout) / (after.at - before.at),
+      style: (after.style - before.style) / (after.at - before.at),
+      receivedPerSec,
+      shown,
+      rows,
+      errors,
+    };
+  } finally {
+    stop();
+    await page.close().catch(() => undefined);
+    await sim.close();
+  }
+}
+
+/**
+ * @param {{ seconds: number, chats?: number, calls?: number, agents?: number, rate?: number, reference?: boolean, log: (s: string) => void }} opts
+ */
+export async function runBrowser(opts) {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium`);
+  if (!existsSync(new URL('app.js', DASHBOARD))) throw new Error('dist/dashboard missing: npm run build');
+  const job = {
+    seed: 15,
+    chats: opts.chats ?? 5000,
+    calls: opts.calls ?? 200,
+    agents: opts.agents ?? 100,
+    rate: opts.rate ?? 1000,
+    seconds: opts.seconds,
+  };
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    // The reference for frames/s: an empty page in the same browser, on the same (shared, busy) machine.
+    const blank = await browser.newPage();
+    const idleFps = await blank.evaluate(
+      (ms) =>
+        new Promise((done) => {
+          const w = /** @type {any} */ (globalThis);
+          let frames = 0;
+          const t0 = w.performance.now();
+          const frame = () => {
+            frames++;
+            if (w.performance.now() - t0 < ms) w.requestAnimationFrame(frame);
+            else done((frames * 1000) / (w.performance.now() - t0));
+          };
+          w.requestAnimationFrame(frame);
+        }),
+      Math.min(job.seconds * 1000, 5000),
+    );
+    await blank.close();
+    opts.log(`  browser: supervisor mode, ${job.chats} chats at ${job.rate}/s`);
+    const supervisor = await measurePage(browser, { ...job, supervisor: true });
+    /** @type {Awaited<ReturnType<typeof measurePage>> | null | undefined} null: it failed */
+    let reference;
+    if (opts.reference !== false) {
+      opts.log('  browser: reference, every chat drawn in full');
+      // Drawing every chat may not even get through the opening: then the reference says so instead of failing the run.
+      reference = await measurePage(browser, { ...job, supervisor: false }).catch((/** @type {unknown} */ e) => {
+        opts.log(`  browser: reference failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        return null;
+      });
+    }
+    return { ...job, idleFps: /** @type {number} */ (idleFps), supervisor, reference };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,79 @@
+// The dashboard's supervisor mode (`/?supervisor`) in Debian's Chromium under a small supervisor load: every live chat
+// is counted, only the rows in view are in the DOM, and scrolling draws the rows scrolled to.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startSimulator, playSupervisor } from '../../src/sim/index';
+import type { GwsSimulator } from '../../src/sim/index';
+import { dashboardRoutes } from '../../src/cli/dashboard';
+
+const dashboardDir = join(resolve(__dirname, '../..'), 'dist/dashboard');
+const CHROMIUM = '/usr/bin/chromium';
+const CHATS = 400;
+
+jest.setTimeout(90_000);
+
+describe('browser dashboard in supervisor mode (Chromium)', () => {
+  let sim: GwsSimulator;
+  let stop: () => void = () => undefined;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const rowIds = (): Promise<string[]> =>
+    page.$$eval('[data-testid="conversation"]', (els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+
+  beforeAll(async () => {
+    if (!existsSync(join(dashboardDir, 'app.js'))) throw new Error('dashboard bundle missing: run `npm run build`');
+    sim = await startSimulator({ port: 0, routes: dashboardRoutes(dashboardDir), bayeux: { timeout: 1000 } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${sim.url}/?supervisor`);
+    await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]');
+    // The page reads no snapshot: the opening must come after it subscribed.
+    while (sim.subscriberCount('/v2/me/chats') === 0) await new Promise((r) => setTimeout(r, 20));
+    stop = playSupervisor(sim, { seed: 4, chats: CHATS, calls: 20, agents: 5, rate: 50, baseUrl: sim.url });
+  });
+
+  afterAll(async () => {
+    stop();
+    await page?.close().catch(() => undefined);
+    await browser?.close();
+    await sim?.close();
+  });
+
+  it('counts every live chat but keeps only the rows in view in the DOM', async () => {
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="conversation-count"]')?.textContent) >= n - 1,
+      CHATS,
+    );
+    const ids = await rowIds();
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan(100);
+    expect(ids.every((id) => id.startsWith('sv-chat-'))).toBe(true);
+  });
+
+  it('draws the rows scrolled to', async () => {
+    const before = new Set(await rowIds());
+    await page.$eval('[data-testid="conversations"]', (el) => el.scrollTo(0, el.scrollHeight));
+    await page.waitForFunction(
+      (first) =>
+        Array.from(document.querySelectorAll('[data-testid="conversation"]')).every(
+          (e) => !first.includes(e.getAttribute('data-id') ?? ''),
+        ),
+      [...before],
+    );
+    const after = await rowIds();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.some((id) => before.has(id))).toBe(false);
+  });
+
+  it('raised no page errors and shows no decode failures', async () => {
+    expect(pageErrors).toEqual([]);
+    expect(await page.textContent('[data-testid="decode-failures"]')).toBe('0');
+  });
+});
