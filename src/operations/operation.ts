@@ -145,13 +145,14 @@ export function runOperation<T extends TopicName, R extends { readonly operation
   options: OperationOptions = {},
 ): Observable<OperationEvent<TopicMap[T]>> {
   return defer(() => {
-    const resource = target === undefined ? undefined : resourceOf(target);
+    const resource = target === undefined || target === null ? undefined : resourceOf(target);
     const id = resource?.id ?? 'voice';
     const name = typeof request?.operationName === 'string' ? request.operationName : '(none)';
     const fail = (cause: OperationFailure) => throwError(() => new GwsOperationError(name, id, cause));
     const decoded = family.codec.decode(request);
     if (decoded._tag === 'Left') return fail({ type: 'invalid', sent: false, errors: describeErrors(decoded.left) });
-    if (resource !== undefined && (typeof resource.id !== 'string' || resource.id === ''))
+    // A target given must name a resource (a JavaScript caller may pass `{ resource: undefined }`).
+    if (target !== undefined && (typeof resource?.id !== 'string' || resource.id === ''))
       return fail({ type: 'invalid', sent: false, errors: ['id: expected a non-empty string'] });
     const capabilities = resource?.capabilities;
     if (options.checkCapabilities !== false && Array.isArray(capabilities) && !capabilities.includes(name))
