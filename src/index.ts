@@ -2,7 +2,7 @@
 // (etc/gws-rx.api.md); a change to it is a reviewed diff.
 
 // The client: cold topic Observables over one CometD session, and the GWS login flow.
-export { createGwsClient, clientDefaults, gwsLogin, GwsHttpError } from './client/index';
+export { createGwsClient, clientDefaults, gwsLogin, GwsHttpError, syncedTopic } from './client/index';
 export type {
   ConnectionState,
   GwsClient,
@@ -32,7 +32,16 @@ export type {
   Typed,
 } from './protocol/media';
 export { decodeNotification, isTopicName, topicNames } from './protocol/index';
-export type { DecodeFailure, DecodeFailureReason, Notification, OpenEnum, TopicMap, TopicName } from './protocol/index';
+export type {
+  DecodeFailure,
+  DecodeFailureReason,
+  Notification,
+  OpenEnum,
+  Resync,
+  ResyncOf,
+  TopicMap,
+  TopicName,
+} from './protocol/index';
 export {
   Call,
   CallStateChangeMessage,
@@ -59,6 +68,7 @@ export {
   Tweet,
   TweetOperationResponse,
   TweetStateChangeMessage,
+  Workbin,
   WorkbinItem,
   WorkbinStateChangeMessage,
   WorkbinSubscriptionStateChangeMessage,

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -13,7 +13,7 @@ import type { GwsClientOptions } from './options';
 import type { CometDHandle, CometDPort } from './port';
 import { createScrubber } from './scrubber';
 import { initialRecovery, recover } from './recovery';
-import type { RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
+import type { ReadCheck, RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
 import { initialSession, transition } from './session';
 import type {
   Effect,
@@ -104,8 +104,8 @@ export interface GwsClient {
    * The state reads: for each read a `requested` marker when it is sent, then, if it succeeds, the `loaded`
    * snapshot with the raw `user` object of `GET /api/v2/me?subresources=*` (see {@link SnapshotEvent}). Live
    * notifications that arrive between the two may be older or newer than the snapshot. Hot: subscribing starts
-   * nothing and replays nothing; completes on `close()`. Merging it into conversation state is up to the
-   * application for now. Optional in this interface for the same reason as `sync$`.
+   * nothing and replays nothing; completes on `close()`. `syncedTopic` merges it into operator state. Optional in
+   * this interface for the same reason as `sync$`.
    *
    * @example
    * ```ts
@@ -122,6 +122,12 @@ export interface GwsClient {
    * decode go to `decodeFailures$` instead. The same name always returns the same Observable.
    */
   topic<T extends TopicName>(name: T): Observable<TopicMap[T]>;
+  /**
+   * For `syncedTopic`: asks for a state read that covers `channel` (even if one did: a new reader needs state) and
+   * adds `check` to every later read until the returned function is called.
+   * @internal
+   */
+  readonly resync?: (channel: string, check: ReadCheck) => () => void;
   /** The undecoded `data` of any channel, with the same sharing and resubscription as {@link GwsClient.topic}. */
   channel(name: string): Observable<unknown>;
   /** Disconnects, then completes every stream. Idempotent. */
@@ -168,6 +174,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   const snapshots$ = new Subject<SnapshotEvent>();
   const entries = new Entries(failures$);
   const observables = new Map<string, Observable<unknown>>();
+  const checks = new Set<ReadCheck>();
 
   let session: SessionState = initialSession;
   let port: CometDPort | undefined;
@@ -280,9 +287,12 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         return failed(`HTTP ${status}`, status);
       }
       const user = ((await res.json().catch(() => null)) as { user?: unknown } | null)?.user;
-      return isRecord(user)
-        ? { type: 'loaded', read: request.read, user, at: Date.now() }
-        : failed('no JSON "user" object', status);
+      if (!isRecord(user)) return failed('no JSON "user" object', status);
+      for (const check of checks) {
+        const bad = check(user, request.channels, failures$);
+        if (bad) return failed(bad);
+      }
+      return { type: 'loaded', read: request.read, user, at: Date.now() };
     };
     snapshots$.next(request);
     void load().then(recoverWith);
@@ -403,12 +413,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         return;
       case 'complete':
         entries.completeAll();
-        state$.complete();
-        failures$.complete();
-        subscribeFailures$.complete();
-        subscriptions$.complete();
-        sync$.complete();
-        snapshots$.complete();
+        for (const s of [state$, failures$, subscribeFailures$, subscriptions$, sync$, snapshots$]) s.complete();
         return closedNow();
     }
   };
@@ -457,7 +462,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   };
 
   return {
-    connection$: state$.pipe(distinctUntilChanged()),
+    // Every emitted state is a new object (scrubbed): nothing for a distinctUntilChanged to drop.
+    connection$: state$.asObservable(),
     decodeFailures$: failures$.asObservable(),
     subscribeFailures$: subscribeFailures$.asObservable(),
     subscriptions$: subscriptions$.asObservable(),
@@ -469,6 +475,11 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     },
     channel: (name: string): Observable<unknown> =>
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
+    resync: (channel, check) => {
+      checks.add(check);
+      recoverWith({ type: 'demand', channel });
+      return () => checks.delete(check);
+    },
     close,
   };
 }
