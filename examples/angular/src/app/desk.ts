@@ -16,6 +16,7 @@ const SIMULATOR_USER = { username: 'agent1', password: 'agent1-demo' };
       <span class="badge" data-testid="connection-status" [attr.data-status]="gws.connection().status">{{
         gws.status()
       }}</span>
+      <span class="muted" data-testid="sync" [attr.data-status]="gws.sync().status">state {{ gws.sync().status }}</span>
       <span class="muted"
         >decode failures: <span data-testid="decode-failures">{{ gws.decodeFailures() }}</span></span
       >

@@ -12,6 +12,7 @@ import {
   gwsLogin,
   liveConversations,
   serviceStates,
+  syncedTopic,
 } from 'gws-rx';
 import type {
   CallConversationState,
@@ -21,6 +22,7 @@ import type {
   GwsClient,
   HeaderMap,
   Service,
+  SyncState,
 } from 'gws-rx';
 
 /** What the login form asks for. The simulator's demo user is `agent1` / `agent1-demo`. */
@@ -33,7 +35,8 @@ export interface GwsCredentials {
 /**
  * The app's one door to GWS: it logs in, owns the gws-rx client (browser only), and exposes the library's
  * Observables (`…$`, shared, replaying their latest value) and the same state as signals (`toSignal`) for templates.
- * Every stream follows the current client: logging in again starts it over, logging out empties it.
+ * Every stream follows the current client: logging in again starts it over, logging out empties it. Topics go
+ * through `syncedTopic`, so the server's state is read after every (re)connect and merged in (live wins).
  */
 @Injectable({ providedIn: 'root' })
 export class GwsService {
@@ -44,20 +47,22 @@ export class GwsService {
   readonly connection$ = this.follow<ConnectionState>({ status: 'idle' }, (c) => c.connection$);
   /** Agent state per device (`/v2/me/devices`). */
   readonly agents$ = this.follow<ReadonlyMap<string, Device>>(new Map(), (c) =>
-    c.topic('/v2/me/devices').pipe(deviceStates()),
+    syncedTopic(c, '/v2/me/devices').pipe(deviceStates()),
   );
   /** Live chats with their transcripts, who is typing and who is present (`/v2/me/chats`). */
   readonly chats$ = this.follow<ReadonlyMap<string, ChatConversationState>>(new Map(), (c) =>
-    c.topic('/v2/me/chats').pipe(chatConversations(), liveConversations()),
+    syncedTopic(c, '/v2/me/chats').pipe(chatConversations(), liveConversations()),
   );
   /** Live calls (`/v2/me/calls`). */
   readonly calls$ = this.follow<ReadonlyMap<string, CallConversationState>>(new Map(), (c) =>
-    c.topic('/v2/me/calls').pipe(callConversations(), liveConversations()),
+    syncedTopic(c, '/v2/me/calls').pipe(callConversations(), liveConversations()),
   );
   /** Service health (`/notifications/services`). */
   readonly services$ = this.follow<ReadonlyMap<string, Service>>(new Map(), (c) =>
-    c.topic('/notifications/services').pipe(serviceStates()),
+    syncedTopic(c, '/notifications/services').pipe(serviceStates()),
   );
+  /** Whether the state was re-read since the last (re)connect: idle, syncing, synced, failed. */
+  readonly sync$ = this.follow<SyncState>({ status: 'idle' }, (c) => c.sync$ ?? of<SyncState>({ status: 'idle' }));
   /** How many payloads did not decode (they never reach the streams above). */
   readonly decodeFailures$ = this.follow(0, (c) =>
     c.decodeFailures$.pipe(
@@ -71,6 +76,7 @@ export class GwsService {
   readonly chats = toSignal(this.chats$.pipe(map((m) => [...m.values()])), { requireSync: true });
   readonly calls = toSignal(this.calls$.pipe(map((m) => [...m.values()])), { requireSync: true });
   readonly services = toSignal(this.services$.pipe(map((m) => [...m.values()])), { requireSync: true });
+  readonly sync = toSignal(this.sync$, { requireSync: true });
   readonly decodeFailures = toSignal(this.decodeFailures$, { requireSync: true });
   readonly signedIn = toSignal(this.client$.pipe(map((c) => c !== undefined)), { requireSync: true });
   /** Why the last login failed (no secret in it), or undefined. */
