@@ -89,6 +89,15 @@ export type {
   WorkbinsNotification,
   WorkitemsNotification,
 } from './protocol/index';
+export {
+  AgentStateRequest,
+  CallRequest,
+  ChatRequest,
+  EmailRequest,
+  ImSessionRequest,
+  OperationAnswer,
+  WorkitemRequest,
+} from './protocol/index';
 
 // The operators: one state Observable per conversation, and live Maps for dashboards.
 export {
@@ -136,3 +145,21 @@ export type {
   WorkbinSeed,
   WorkitemConversationState,
 } from './operators/index';
+
+// The operations: each a cold Observable that sends one request and completes when its notification confirms it.
+export {
+  GwsOperationError,
+  agentStateOperation,
+  callOperation,
+  chatOperation,
+  emailOperation,
+  imSessionOperation,
+  workitemOperation,
+} from './operations/index';
+export type {
+  OperationEvent,
+  OperationFailure,
+  OperationOptions,
+  OperationTarget,
+  ResourceRef,
+} from './operations/index';

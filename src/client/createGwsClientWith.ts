@@ -116,6 +116,24 @@ export interface GwsClient {
    */
   readonly snapshots$?: Observable<SnapshotEvent>;
   /**
+   * Sends one HTTP request to the GWS base (`<base><path>`, `path` starting with `/api/v2/`) with the headers the
+   * state read sends — the options' `headers`, the headerProvider's, Basic `Authorization` when `credentials` are
+   * set — plus JSON `Accept` and `Content-Type`, and `credentials: 'include'` so that a browser sends its cookies.
+   * `init` gives the method, the (JSON) body and an abort signal; its headers are ignored. Uses `recovery.fetch` when
+   * given, else the global `fetch`. No retry, no decoding: the operations (`chatOperation`, …) do that. Optional in
+   * this interface for the same reason as `sync$`.
+   *
+   * @example
+   * ```ts
+   * const res = await client.request?.('/api/v2/me/chats/c1', {
+   *   method: 'POST',
+   *   body: JSON.stringify({ operationName: 'Complete' }),
+   * });
+   * ```
+   * @internal
+   */
+  readonly request?: (path: string, init?: RequestInit) => Promise<Response>;
+  /**
    * The decoded notifications of one GWS topic. Cold and shared: the first subscriber causes one Bayeux subscribe,
    * later ones share it, the last unsubscribe sends `/meta/unsubscribe`. Survives re-handshakes (the client
    * subscribes again after each one) without erroring or completing; completes on `close()`. Payloads that fail to
@@ -158,13 +176,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         : defaultPort;
   const headers = new RequestHeaders(options);
   const scrub = createScrubber(options, () => headers.provided);
-  const machine: SessionConfig = {
-    maxHandshakeAttempts: config.maxHandshakeAttempts,
-    backoffIncrement: config.backoffIncrement,
-    maxBackoff: config.maxBackoff,
-    maxNetworkDelay: config.maxNetworkDelay,
-    headerProvider: headers.hasProvider,
-  };
+  // The machine reads its limits from the resolved options (other fields are ignored).
+  const machine: SessionConfig = { ...config, headerProvider: headers.hasProvider };
 
   const state$ = new BehaviorSubject<ConnectionState>({ status: 'idle' });
   const subscriptions$ = new BehaviorSubject<SubscriptionsState>(initialSession.subscriptions);
@@ -251,6 +264,14 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     }
   };
 
+  // Every HTTP request of the client (the state read, operations): the session's headers, the browser's cookies.
+  const send = (path: string, init?: RequestInit): Promise<Response> =>
+    (rec?.fetch ?? fetch)(base + path, {
+      ...init,
+      headers: { ...headers.current(), Accept: JSON_TYPE, 'Content-Type': JSON_TYPE },
+      credentials: 'include',
+    });
+
   // Sent as it is: the scrubber removes user info from it on the way out.
   const where = `GET ${base}${STATE_PATH}: `;
   const read = (request: SnapshotRequested): void => {
@@ -271,11 +292,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     const load = async (): Promise<RecoveryEvent> => {
       let res: Response;
       try {
-        res = await (rec?.fetch ?? fetch)(base + STATE_PATH, {
-          headers: { ...headers.current(), Accept: 'application/json' },
-          credentials: 'include',
-          signal: abort.signal,
-        });
+        res = await send(STATE_PATH, { signal: abort.signal });
       } catch (e) {
         return failed(messageOf((e as { cause?: unknown } | undefined)?.cause ?? e));
       }
@@ -469,6 +486,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     subscriptions$: subscriptions$.asObservable(),
     sync$: sync$.asObservable(),
     snapshots$: snapshots$.asObservable(),
+    request: send,
     topic: <T extends TopicName>(name: T): Observable<TopicMap[T]> => {
       if (!isTopicName(name)) throw new TypeError(`gws-rx: unknown topic ${JSON.stringify(name)}`);
       return cached(`topic:${name}`, () => stream<TopicMap[T]>(name, (e) => e.decoded));
@@ -485,3 +503,4 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
 }
 
 const STATE_PATH = '/api/v2/me?subresources=*';
+const JSON_TYPE = 'application/json';

@@ -40,6 +40,15 @@ export { WorkbinItem, WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeM
 export type { WorkbinsNotification } from './workbins';
 export { Workbin } from './resync';
 export type { Resync, ResyncOf } from './resync';
+export {
+  AgentStateRequest,
+  CallRequest,
+  ChatRequest,
+  EmailRequest,
+  ImSessionRequest,
+  OperationAnswer,
+  WorkitemRequest,
+} from './operations';
 export { isTopicName, topicCodecs, topicNames } from './topics';
 export type { TopicMap, TopicName } from './topics';
 export { decodeData, decodeNotification } from './decode';
