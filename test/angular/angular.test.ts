@@ -246,9 +246,69 @@ describe('in Chromium, on another origin than the simulator (CORS)', () => {
     expect(await typing.jsonValue()).toMatch(/^\S.* typing…$/);
   });
 
+  test('the agent acts: Not ready and Ready, accept/send/complete a chat, answer/hold/hang up a call', async () => {
+    // The scenario stops (the restart test below needs it stopped too): the resources acted on change only by the
+    // operations, and each step waits for the state the server's notification brings.
+    stopScenario();
+    const result = (text: string): string => `[data-testid="operation-result"]:text-is("${text}")`;
+    await page.click('[data-testid="agent-not-ready"]');
+    await page.waitForSelector(result('NotReady: confirmed'));
+    expect(await page.textContent('[data-testid="agents"]')).toContain('NotReady');
+    await page.click('[data-testid="agent-ready"]');
+    await page.waitForSelector(result('Ready: confirmed'));
+    expect(await page.textContent('[data-testid="agents"]')).toMatch(/\bReady\b/);
+
+    const customer = { nickname: 'Nina', type: 'Customer', participantId: 'p-nina' };
+    sim.publish('/v2/me/chats', {
+      messageType: 'ChatStateChangeMessage',
+      notificationType: 'StatusChange',
+      chat: {
+        id: 'ng-chat',
+        state: 'Invited',
+        uri: `${sim.url}/api/v2/chats/ng-chat`,
+        path: '/chats/ng-chat',
+        participants: [customer],
+        capabilities: ['Accept', 'Reject'],
+      },
+    });
+    const chat = '[data-testid="conversation"][data-id="ng-chat"]';
+    await page.click(`${chat} [data-testid="chat-accept"]`);
+    await page.waitForSelector(`${chat}[data-state="Chatting"]`);
+    await page.fill(`${chat} [data-testid="chat-message"]`, 'Hello from Angular');
+    await page.click(`${chat} [data-testid="chat-send"]`);
+    const line = await page.waitForSelector(`${chat} [data-testid="transcript-line"]:has-text("Hello from Angular")`);
+    expect(await line.textContent()).toMatch(/:\s+Hello from Angular/);
+    await page.click(`${chat} [data-testid="chat-complete"]`);
+    await page.waitForSelector(chat, { state: 'detached' });
+    await page.waitForSelector(result('Complete: confirmed'));
+
+    sim.publish('/v2/me/calls', {
+      messageType: 'CallStateChangeMessage',
+      notificationType: 'StatusChange',
+      call: {
+        id: 'ng-call',
+        state: 'Ringing',
+        callUuid: 'ng-call',
+        participants: [{ phoneNumber: '5551234', digits: '5551234' }],
+        ani: '5551234',
+        dnis: '5000',
+        callType: 'Inbound',
+        capabilities: ['Answer'],
+      },
+    });
+    const call = '[data-testid="call"][data-id="ng-call"]';
+    await page.click(`${call} [data-testid="call-Answer"]`);
+    await page.waitForSelector(`${call}[data-state="Established"]`);
+    await page.click(`${call} [data-testid="call-Hold"]`);
+    await page.waitForSelector(`${call}[data-state="Held"]`);
+    await page.click(`${call} [data-testid="call-Hangup"]`);
+    await page.waitForSelector(call, { state: 'detached' });
+    await page.waitForSelector(result('Hangup: confirmed'));
+  });
+
   test('a simulator restart shows reconnecting then connected, with the state intact and updates resuming', async () => {
-    // Stop the scenario: nothing ends or leaves while the Bayeux server restarts, so whatever the page showed before
-    // must still be there after (transcripts can only have grown, by notifications that were in flight).
+    // The scenario is stopped: nothing ends or leaves while the Bayeux server restarts, so whatever the page showed
+    // before must still be there after (transcripts can only have grown, by notifications that were in flight).
     stopScenario();
     const before = await chatsShown(page);
     const agentsBefore = await page.$$eval('[data-testid="agent"]', (els) => els.map((e) => e.getAttribute('data-id')));

@@ -1,12 +1,17 @@
 import { ChangeDetectionStrategy, Component, PLATFORM_ID, inject, signal } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { GwsService } from './gws.service';
-import { agentLabel, agentState, callLabel, customerOf, linesOf, serviceLabel, typingOf } from './view';
+import type { ChatConversationState } from 'gws-rx';
+import { agentLabel, agentState, callLabel, can, customerOf, linesOf, serviceLabel, typingOf } from './view';
 
 /** The simulator's demo user (never put real credentials in code). */
 const SIMULATOR_USER = { username: 'agent1', password: 'agent1-demo' };
 
-/** The login form, then the agent desk: connection, agents, chats (transcript, typing), calls, services. */
+/**
+ * The login form, then the agent desk: connection, agents, chats (transcript, typing), calls, services, and the
+ * agent's operations (Ready/NotReady; accept, send, complete a chat; answer, hold, retrieve, hang up a call), each
+ * offered only while the resource's `capabilities` list it.
+ */
 @Component({
   selector: 'gws-desk',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,6 +61,20 @@ const SIMULATOR_USER = { username: 'agent1', password: 'agent1-demo' };
       <main>
         <section>
           <h2>Agents</h2>
+          <p>
+            <button type="button" data-testid="agent-ready" (click)="gws.agentState({ operationName: 'Ready' })">
+              Ready
+            </button>
+            <button type="button" data-testid="agent-not-ready" (click)="gws.agentState({ operationName: 'NotReady' })">
+              Not ready
+            </button>
+            @if (gws.pending()['agent']; as op) {
+              <span class="muted">{{ op }}…</span>
+            }
+          </p>
+          @if (gws.lastOperation(); as result) {
+            <p data-testid="operation-result" [class.error]="!result.ok">{{ result.text }}</p>
+          }
           <ul data-testid="agents">
             @for (d of gws.agents(); track d.id) {
               <li data-testid="agent" [attr.data-id]="d.id">
@@ -92,6 +111,22 @@ const SIMULATOR_USER = { username: 'agent1', password: 'agent1-demo' };
                 }
               </ul>
               <div class="muted" data-testid="typing">{{ typingOf(c) }}</div>
+              @if (can(c, 'Accept')) {
+                <button type="button" data-testid="chat-accept" (click)="gws.chat(c, { operationName: 'Accept' })">
+                  Accept
+                </button>
+              }
+              @if (can(c, 'SendMessage')) {
+                <form (submit)="$event.preventDefault(); send(c, draft)">
+                  <input #draft name="message" data-testid="chat-message" placeholder="Message" />
+                  <button type="submit" data-testid="chat-send">Send</button>
+                </form>
+              }
+              @if (can(c, 'Complete')) {
+                <button type="button" data-testid="chat-complete" (click)="gws.chat(c, { operationName: 'Complete' })">
+                  Complete
+                </button>
+              }
             </div>
           }
         </section>
@@ -101,6 +136,17 @@ const SIMULATOR_USER = { username: 'agent1', password: 'agent1-demo' };
             @for (c of gws.calls(); track c.id) {
               <li data-testid="call" [attr.data-id]="c.id" [attr.data-state]="c.state">
                 {{ callLabel(c) }}: {{ c.state }}
+                @for (op of callOperations; track op) {
+                  @if (can(c, op)) {
+                    <button
+                      type="button"
+                      [attr.data-testid]="'call-' + op"
+                      (click)="gws.call(c, { operationName: op })"
+                    >
+                      {{ op }}
+                    </button>
+                  }
+                }
               </li>
             }
           </ul>
@@ -126,6 +172,8 @@ export class Desk {
   protected readonly typingOf = typingOf;
   protected readonly callLabel = callLabel;
   protected readonly serviceLabel = serviceLabel;
+  protected readonly can = can;
+  protected readonly callOperations = ['Answer', 'Hold', 'Retrieve', 'Hangup'] as const;
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;
@@ -134,6 +182,13 @@ export class Desk {
   protected signIn(): void {
     void this.gws.login({ baseUrl: this.baseUrl(), username: this.username(), password: this.password() });
     this.password.set('');
+  }
+
+  protected send(chat: ChatConversationState, input: HTMLInputElement): void {
+    const text = input.value.trim();
+    if (text === '') return;
+    this.gws.chat(chat, { operationName: 'SendMessage', text });
+    input.value = '';
   }
 
   protected useSimulator(): void {

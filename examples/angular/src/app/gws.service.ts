@@ -1,11 +1,15 @@
 import { DestroyRef, Injectable, PLATFORM_ID, computed, inject, signal } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { BehaviorSubject, ReplaySubject, map, of, scan, share, startWith, switchMap } from 'rxjs';
+import { BehaviorSubject, ReplaySubject, filter, map, of, scan, share, startWith, switchMap, takeUntil } from 'rxjs';
 import type { Observable } from 'rxjs';
 import {
   GwsHttpError,
+  GwsOperationError,
+  agentStateOperation,
   callConversations,
+  callOperation,
+  chatOperation,
   chatConversations,
   createGwsClient,
   deviceStates,
@@ -15,7 +19,10 @@ import {
   syncedTopic,
 } from 'gws-rx';
 import type {
+  AgentStateRequest,
   CallConversationState,
+  CallRequest,
+  ChatRequest,
   ChatConversationState,
   ConnectionState,
   Device,
@@ -82,6 +89,10 @@ export class GwsService {
   /** Why the last login failed (no secret in it), or undefined. */
   readonly loginError = signal<string | undefined>(undefined);
   readonly busy = signal(false);
+  /** Operations in flight, by what they act on (`agent`, a chat id, a call id) → the operation's name. */
+  readonly pending = signal<Readonly<Record<string, string>>>({});
+  /** The outcome of the last operation, as the server confirmed it or refused it. */
+  readonly lastOperation = signal<{ readonly ok: boolean; readonly text: string } | undefined>(undefined);
   /** The connection state in words, for the header badge. */
   readonly status = computed(() => describe(this.connection()));
 
@@ -116,12 +127,58 @@ export class GwsService {
     }
   }
 
+  /** Sets the agent's state (Ready, NotReady, …); done when a device notification shows it. */
+  agentState(request: AgentStateRequest): void {
+    this.act('agent', request.operationName, (c) => agentStateOperation(c, request));
+  }
+
+  /** Runs a chat operation (Accept, SendMessage, Complete, …); refused at once if the chat's capabilities lack it. */
+  chat(chat: ChatConversationState, request: ChatRequest): void {
+    this.act(chat.id, request.operationName, (c) => chatOperation(c, chat, request));
+  }
+
+  /** Runs a call operation (Answer, Hold, Retrieve, Hangup, …). */
+  call(call: CallConversationState, request: CallRequest): void {
+    this.act(call.id, request.operationName, (c) => callOperation(c, call, request));
+  }
+
   /** Closes the client; every stream goes back to its empty value. */
   async logout(): Promise<void> {
     const client = this.client$.value;
     if (client === undefined) return;
     this.client$.next(undefined);
     await client.close();
+  }
+
+  /**
+   * Runs one operation of the current client: cold, so subscribing sends it once; it completes when the server's
+   * notification confirms it and errors with a GwsOperationError otherwise. Never retried (operations are not
+   * idempotent); a new login or logout stops following it.
+   */
+  private act(
+    key: string,
+    name: string,
+    operation: (client: GwsClient) => Observable<{ readonly status: 'accepted' | 'confirmed' }>,
+  ): void {
+    const client = this.client$.value;
+    if (client === undefined) return;
+    const settle = (ok: boolean, text: string): void => {
+      this.pending.update(({ [key]: _, ...rest }) => rest);
+      this.lastOperation.set({ ok, text });
+    };
+    this.pending.update((p) => ({ ...p, [key]: name }));
+    operation(client)
+      .pipe(takeUntil(this.client$.pipe(filter((c) => c !== client))))
+      .subscribe({
+        next: (e) => {
+          if (e.status === 'confirmed') settle(true, `${name}: confirmed`);
+        },
+        complete: () => {
+          if (this.pending()[key] === name) settle(false, `${name}: not followed any more (signed out)`);
+        },
+        error: (e: unknown) =>
+          settle(false, `${name} failed: ${e instanceof GwsOperationError ? e.message : 'unexpected error'}`),
+      });
   }
 
   /** One shared stream per client: `idle` while signed out, `live(client)` while signed in. */

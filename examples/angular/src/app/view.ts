@@ -47,3 +47,9 @@ export const callLabel = (c: CallConversationState): string =>
   `${str(rec(c.resource)['callType'], '?')} from ${str(rec(c.resource)['ani'], '?')}`;
 
 export const serviceLabel = (s: Service): string => `${str(s.name)} ${str(s.type)}`.trim() || s.id;
+
+/** Whether a conversation's resource lists an operation in its `capabilities` now. */
+export const can = (c: { readonly resource: unknown }, operation: string): boolean => {
+  const caps = rec(c.resource)['capabilities'];
+  return Array.isArray(caps) && caps.includes(operation);
+};
