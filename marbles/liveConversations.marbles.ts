@@ -31,14 +31,20 @@ describe('liveConversations', () => {
     });
   });
 
-  test('one conversation: each state is a new snapshot; its end removes it; completes when all are done', () => {
+  test('a state$ that completes while the source is live removes its conversation, in one emission', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<Conversation<string>>('-x---y---', { x: conv('c1', cold('a-|')), y: conv('c2', cold('p')) });
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-e-p---', { a: 'c1=a', e: '', p: 'c2=p' });
+    });
+  });
+
+  test('after the source completes, live state$s that complete leave no partial Map: the output just completes', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const s1 = cold<string>('a-b-|');
       const source = cold<Conversation<string>>('-x-|', { x: conv('c1', s1) });
-      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-b-(e|)', {
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-b-|', {
         a: 'c1=a',
         b: 'c1=b',
-        e: '',
       });
       expectSubscriptions(source.subscriptions).toBe('^--!');
       expectSubscriptions(s1.subscriptions).toBe('-^---!');
@@ -63,7 +69,7 @@ describe('liveConversations', () => {
 
   test('snapshots are new Map objects: an emitted map never changes afterwards', () => {
     scheduler().run(({ cold, expectObservable }) => {
-      const source = cold<Conversation<string>>('-x-|', { x: conv('c1', cold('a-b|')) });
+      const source = cold<Conversation<string>>('-x---|', { x: conv('c1', cold('a-b|')) });
       const seen: ReadonlyMap<string, string>[] = [];
       const out = source.pipe(
         liveConversations(),
@@ -72,7 +78,7 @@ describe('liveConversations', () => {
           return seen.map(show).join(' / ');
         }),
       );
-      expectObservable(out).toBe('-a-b(c|)', { a: 'c1=a', b: 'c1=a / c1=b', c: 'c1=a / c1=b / ' });
+      expectObservable(out).toBe('-a-bc|', { a: 'c1=a', b: 'c1=a / c1=b', c: 'c1=a / c1=b / ' });
     });
   });
 
@@ -114,11 +120,7 @@ describe('liveConversations', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const old = cold<string>('a------');
       const source = cold<Conversation<string>>('-x-y-|', { x: conv('c1', old), y: conv('c1', cold('b-|')) });
-      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-b-(e|)', {
-        a: 'c1=a',
-        b: 'c1=b',
-        e: '',
-      });
+      expectObservable(source.pipe(liveConversations(), map(show))).toBe('-a-b-|', { a: 'c1=a', b: 'c1=b' });
       expectSubscriptions(old.subscriptions).toBe('-^-!');
     });
   });
@@ -136,14 +138,13 @@ describe('liveConversations', () => {
         liveConversations(),
         map((m) => [...m.values()].map((s) => `${s.id}:${s.transcript.length}`).join(',')),
       );
-      // d ends c2: it leaves the map in that one emission. When the source completes, every live state$
-      // completes, so the last snapshot is empty.
-      expectObservable(out).toBe('-a-b-c-z-----(e|)', {
+      // d ends c2: it leaves the map in that one emission. When the source completes, the output completes
+      // after the last snapshot that holds c1 (c1 did not end; it is no longer watched).
+      expectObservable(out).toBe('-a-b-c-z-----|', {
         a: 'c1:0',
         b: 'c1:0,c2:0',
         c: 'c1:1,c2:0',
         z: 'c1:1',
-        e: '',
       });
     });
   });
@@ -187,12 +188,69 @@ describe('liveConversations', () => {
       );
       expectObservable(
         live.pipe(map((m) => [...m.values()].map((s) => `${s.id}:${s.state ?? ''}:${s.resource.ani ?? ''}`).join(','))),
-      ).toBe('-a-b-c-d-(e|)', {
+      ).toBe('-a-b-c-d-|', {
         a: 'k1:Ringing:5001',
         b: 'k1:Ringing:5001,k2:Dialing:5001',
         c: 'k1:Established:5001,k2:Dialing:5001',
         d: 'k2:Dialing:5001',
-        e: '',
+      });
+    });
+  });
+
+  test('no flash on close: the source completing with three live chats completes the output, no partial Map', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-c-|', {
+        a: chatState('c1', 'Chatting'),
+        b: chatState('c2', 'Chatting'),
+        c: chatState('c3', 'Chatting'),
+      });
+      const out = source.pipe(
+        chatConversations(),
+        liveConversations(),
+        map((m) => [...m.keys()].join(',')),
+      );
+      expectObservable(out).toBe('-a-b-c-|', { a: 'c1', b: 'c1,c2', c: 'c1,c2,c3' });
+    });
+  });
+
+  test('an error from the source errors the output with no partial Map either', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>('-a-b-#', { a: chatState('c1', 'Chatting'), b: chatState('c2', 'Chatting') });
+      const out = source.pipe(
+        chatConversations(),
+        liveConversations(),
+        map((m) => [...m.keys()].join(',')),
+      );
+      expectObservable(out).toBe('-a-b-#', { a: 'c1', b: 'c1,c2' });
+    });
+  });
+
+  test('a kept snapshot keeps its entries and their order after later updates, removals and re-additions', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<Conversation<string>>('-x-y--z-----w-', {
+        x: conv('c1', cold('a--------b')),
+        y: conv('c2', cold('p-|')),
+        z: conv('c3', cold('q-r')),
+        w: conv('c2', cold('s')),
+      });
+      const kept: ReadonlyMap<string, string>[] = [];
+      const out = source.pipe(
+        liveConversations(),
+        map((m) => {
+          kept.push(m);
+          return kept.map(show).join(' / ');
+        }),
+      );
+      const all = ['c1=a', 'c1=a,c2=p', 'c1=a', 'c1=a,c3=q', 'c1=a,c3=r', 'c1=b,c3=r', 'c1=b,c3=r,c2=s'];
+      const upTo = (n: number): string => all.slice(0, n).join(' / ');
+      expectObservable(out).toBe('-a-b-cd-e-f-g', {
+        a: upTo(1),
+        b: upTo(2),
+        c: upTo(3),
+        d: upTo(4),
+        e: upTo(5),
+        f: upTo(6),
+        g: upTo(7),
       });
     });
   });

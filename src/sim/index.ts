@@ -3,4 +3,4 @@ export { startSimulator } from './server';
 export type { GwsSimulator, SimMessage, SimulatorFaults, SimulatorOptions, SimulatorStats } from './server';
 export { generateBurst, generateShift, play } from './scenario';
 export type { BurstOptions, PlayOptions, ShiftOptions, TimedMessage } from './scenario';
-export type { Resource, Snapshot, SnapshotList } from './state';
+export type { LiveChat, Resource, Snapshot, SnapshotList, TranscriptEntry, WorkbinSnapshot } from './state';

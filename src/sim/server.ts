@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type CometDServerModule from 'cometd-nodejs-server';
 import type { CometDServer, Options as BayeuxOptions, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { SimState } from './state';
-import type { Resource, Snapshot } from './state';
+import type { Resource, Snapshot, TranscriptEntry } from './state';
 import {
   AGENT_STATE_PATH,
   GwsStatus,
@@ -149,8 +149,17 @@ export interface GwsSimulator {
    * after them, so a scripted scenario and an agent's messages never share an index.
    */
   publish(channel: string, data: Readonly<Record<string, unknown>>): void;
-  /** The current state of every resource, as `GET /api/v2/me?subresources=*` returns it. */
+  /**
+   * The current state of every resource, as `GET /api/v2/me?subresources=*` returns it: the simulator's truth, to
+   * compare a client's state with. Each live chat carries its transcript so far (`messages`); `workbins` lists each
+   * workbin's items.
+   */
   snapshot(): Snapshot;
+  /**
+   * The transcript of chat `chatId` so far, as published (one entry per index, the first one sent, in index order).
+   * Empty for an unknown chat; an ended chat's transcript is forgotten, like the chat.
+   */
+  transcript(chatId: string): readonly TranscriptEntry[];
   readonly faults: SimulatorFaults;
   readonly stats: SimulatorStats;
   /** Subscribers of a channel on the Bayeux server (for tests). */
@@ -578,6 +587,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     user: { username: firstUser, password: firstPassword },
     publish,
     snapshot: () => state.snapshot(),
+    transcript: (chatId) => state.transcript(chatId),
     faults,
     stats,
     subscriberCount: (channel) => bayeux.getServerChannel(channel)?.subscribers.length ?? 0,
