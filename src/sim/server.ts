@@ -20,6 +20,7 @@ import {
 } from './operations';
 import type { GwsReply, OperationFamily } from './operations';
 import { closeOwner } from './lifetime';
+import { corsHook } from './cors';
 
 /**
  * Loads cometd-nodejs-server, an optional peer dependency (a browser app's install should not pull a server), when a
@@ -58,6 +59,12 @@ export interface SimulatorOptions {
   readonly routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Receives one line per notable event. Never given secrets. Default: silent. */
   readonly log?: (line: string) => void;
+  /**
+   * Origins whose pages may call the simulator with credentials (CORS), e.g. `['http://127.0.0.1:4200']` for an
+   * `ng serve` beside it. Preflights from them are answered, and the login's CSRF headers are readable. Default: none
+   * (same origin only, e.g. through a dev-server proxy).
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** Request counters, for tests that must prove there is no hot loop. */
@@ -255,6 +262,7 @@ const json = (
  * ```
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<GwsSimulator> {
+  const cors = options.allowedOrigins ? corsHook(options.allowedOrigins) : undefined; // checks them: throws first
   const { createCometDServer } = await bayeuxServerModule();
   const users = options.users ?? { agent1: 'agent1-demo' };
   const [firstUser, firstPassword] = Object.entries(users)[0] ?? ['agent1', 'agent1-demo'];
@@ -476,6 +484,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
 
   const http = createServer((req, res) => {
     try {
+      if (cors?.(req, res)) return;
       if (options.routes?.(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === NOTIFICATIONS || url.pathname.startsWith(`${NOTIFICATIONS}/`)) return handleBayeux(req, res);
