@@ -13,10 +13,10 @@ const isEnded = (s: unknown): boolean =>
  * on completion. Each emission is a fresh Map (O(live conversations)); throttle with `auditTime` for large screens.
  *
  * ```text
- * source:      --a-----b--------|      a, b = Conversations
- * a.state$:    --1--2------(3|)        3 is an end state
- * b.state$:          --x-------
- * output:      --A--B--C---D----       A={a:1} B={a:2} C={a:2,b:x} D={b:x}
+ * source:    --a-----b--------|      a, b = Conversations
+ * a.state$:    1--2------(3|)        a's states, from when a arrives; 3 says ended
+ * b.state$:          --x--------     b's states, from when b arrives
+ * output:    --A--B----C-D------     A = {a: 1}, B = {a: 2}, C = {a: 2, b: x}, D = {b: x}
  * ```
  * The output completes when the source and every live `state$` have completed.
  *
