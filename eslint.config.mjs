@@ -3,7 +3,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**/dist/**', 'test-output/**', 'bench/results/**'],
+    ignores: [
+      'dist/**',
+      'dist-docs/**',
+      'node_modules/**',
+      'coverage/**',
+      'examples/**/dist/**',
+      'test-output/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

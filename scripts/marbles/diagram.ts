@@ -214,9 +214,14 @@ export function renderSvg(diagram: MarbleDiagram, title = 'marble diagram'): str
   const labelWidth = Math.max(...diagram.rows.map((r) => r.label.length)) * CHAR + 2 * PAD;
   const x0 = PAD + labelWidth;
   const axisEnd = x0 + diagram.frames * UNIT + 16;
-  const legendX = axisEnd + 2 * PAD;
-  const legendChars = Math.max(0, ...diagram.rows.flatMap((r) => [r.legend.length, ...r.notes.map((t) => t.length)]));
-  const width = Math.ceil(legendX + legendChars * CHAR + PAD);
+  // The legends go below the timelines (label, then legend), so the picture keeps the timelines' width.
+  const legends = diagram.rows.flatMap((r) =>
+    [r.legend, ...r.notes]
+      .filter((t) => t !== '')
+      .map((t, i) => ({ label: i === 0 && r.legend !== '' ? r.label : '', t })),
+  );
+  const legendChars = Math.max(0, ...legends.map((l) => l.t.length));
+  const width = Math.ceil(Math.max(axisEnd + PAD, x0 + legendChars * CHAR + PAD));
   const x = (frame: number): number => x0 + (frame + 0.5) * UNIT;
 
   const out: string[] = [];
@@ -274,22 +279,23 @@ export function renderSvg(diagram: MarbleDiagram, title = 'marble diagram'): str
         );
       }
     }
-    if (row.legend !== '') {
-      parts.push(`<text class="marble-legend" x="${n(legendX)}" y="${n(cy + 4)}">${esc(row.legend)}</text>`);
-    }
     out.push(`<g class="marble-row">${parts.join('')}</g>`);
     y += ROW_H;
-    for (const note of row.notes) {
-      out.push(`<text class="marble-legend" x="${n(legendX)}" y="${n(y + NOTE_H / 2)}">${esc(note)}</text>`);
-      y += NOTE_H;
-    }
   }
   const ruler: string[] = [];
   for (let f = 0; f <= diagram.frames; f += 5) {
     ruler.push(`<text x="${n(x0 + f * UNIT)}" y="${n(y + 12)}" text-anchor="middle">${f}</text>`);
   }
   out.push(`<g class="marble-ruler" fill="#888" font-size="10"><title>frames</title>${ruler.join('')}</g>`);
-  const height = Math.ceil(y + 12 + PAD);
+  y += 12 + PAD;
+  for (const l of legends) {
+    y += NOTE_H;
+    out.push(
+      `<g class="marble-legend" fill="#333"><text x="${PAD}" y="${n(y)}" fill="#777">${esc(l.label)}</text>` +
+        `<text x="${n(x0)}" y="${n(y)}">${esc(l.t)}</text></g>`,
+    );
+  }
+  const height = Math.ceil(y + PAD);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="marble-diagram" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT)}" font-size="12">` +
     `<title>${esc(title)}</title><desc>${esc(diagram.text)}</desc>` +
