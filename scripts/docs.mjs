@@ -89,7 +89,7 @@ app.renderer.hooks.on('head.end', () =>
     'figure.marble-diagram{margin:1em 0;overflow-x:auto}figure.marble-diagram svg{max-width:100%;height:auto}',
     'figure.marble-diagram figcaption{font-size:.85em;opacity:.8}',
     // A text diagram is aligned by columns: never wrap it.
-    'pre:has(> code.text){white-space:pre;word-wrap:normal;overflow-x:auto}',
+    'pre:has(code.text){white-space:pre;word-wrap:normal;overflow-x:auto}',
   ]),
 );
 

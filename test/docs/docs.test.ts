@@ -32,6 +32,8 @@ interface Visit {
   readonly problems: readonly string[];
   readonly diagrams: readonly { width: number; height: number; values: number }[];
   readonly images: readonly { src: string; width: number }[];
+  /** How the text diagrams' blocks wrap (they must not: the columns are the time axis). */
+  readonly textWrap: readonly string[];
 }
 
 /** Every file of the reference, as a path below OUT with forward slashes. */
@@ -105,6 +107,9 @@ describe('API reference (npm run docs, in Chromium)', () => {
           return { width: box.width, height: box.height, values: svg.querySelectorAll('circle').length };
         }),
         images: Array.from(document.images).map((img) => ({ src: img.src, width: img.naturalWidth })),
+        textWrap: Array.from(document.querySelectorAll('pre > code.text')).map(
+          (code) => getComputedStyle(code.parentElement as Element).whiteSpace,
+        ),
       }));
       visits.set(path, { ...seen, problems });
     }
@@ -184,6 +189,8 @@ describe('API reference (npm run docs, in Chromium)', () => {
       d.rows.reduce((n, r) => n + r.events.filter((e) => e.kind === 'value').length, 0),
     );
     expect(visit?.diagrams.map((d) => d.values)).toEqual(expected);
+    expect(visit?.textWrap).toEqual(expected.length > 0 ? expect.arrayContaining(['pre']) : []);
+    expect(visit?.textWrap.filter((w) => w !== 'pre')).toEqual([]);
     for (const d of visit?.diagrams ?? []) {
       expect(d.width).toBeGreaterThan(100);
       expect(d.height).toBeGreaterThan(40);
