@@ -2,7 +2,7 @@
 // (etc/gws-rx.api.md); a change to it is a reviewed diff.
 
 // The client: cold topic Observables over one CometD session, and the GWS login flow.
-export { createGwsClient, clientDefaults, gwsLogin, GwsHttpError } from './client/index';
+export { createGwsClient, clientDefaults, gwsLogin, GwsHttpError, syncedTopic } from './client/index';
 export type {
   ConnectionState,
   GwsClient,
@@ -32,7 +32,16 @@ export type {
   Typed,
 } from './protocol/media';
 export { decodeNotification, isTopicName, topicNames } from './protocol/index';
-export type { DecodeFailure, DecodeFailureReason, Notification, OpenEnum, TopicMap, TopicName } from './protocol/index';
+export type {
+  DecodeFailure,
+  DecodeFailureReason,
+  Notification,
+  OpenEnum,
+  Resync,
+  ResyncOf,
+  TopicMap,
+  TopicName,
+} from './protocol/index';
 export {
   Call,
   CallStateChangeMessage,
@@ -59,6 +68,7 @@ export {
   Tweet,
   TweetOperationResponse,
   TweetStateChangeMessage,
+  Workbin,
   WorkbinItem,
   WorkbinStateChangeMessage,
   WorkbinSubscriptionStateChangeMessage,
@@ -78,6 +88,15 @@ export type {
   TwitterNotification,
   WorkbinsNotification,
   WorkitemsNotification,
+} from './protocol/index';
+export {
+  AgentStateRequest,
+  CallRequest,
+  ChatRequest,
+  EmailRequest,
+  ImSessionRequest,
+  OperationAnswer,
+  WorkitemRequest,
 } from './protocol/index';
 
 // The operators: one state Observable per conversation, and live Maps for dashboards.
@@ -126,3 +145,21 @@ export type {
   WorkbinSeed,
   WorkitemConversationState,
 } from './operators/index';
+
+// The operations: each a cold Observable that sends one request and completes when its notification confirms it.
+export {
+  GwsOperationError,
+  agentStateOperation,
+  callOperation,
+  chatOperation,
+  emailOperation,
+  imSessionOperation,
+  workitemOperation,
+} from './operations/index';
+export type {
+  OperationEvent,
+  OperationFailure,
+  OperationOptions,
+  OperationTarget,
+  ResourceRef,
+} from './operations/index';

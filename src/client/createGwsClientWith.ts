@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicMap, TopicName } from '../protocol/topics';
@@ -13,7 +13,7 @@ import type { GwsClientOptions } from './options';
 import type { CometDHandle, CometDPort } from './port';
 import { createScrubber } from './scrubber';
 import { initialRecovery, recover } from './recovery';
-import type { RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
+import type { ReadCheck, RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
 import { initialSession, transition } from './session';
 import type {
   Effect,
@@ -104,8 +104,8 @@ export interface GwsClient {
    * The state reads: for each read a `requested` marker when it is sent, then, if it succeeds, the `loaded`
    * snapshot with the raw `user` object of `GET /api/v2/me?subresources=*` (see {@link SnapshotEvent}). Live
    * notifications that arrive between the two may be older or newer than the snapshot. Hot: subscribing starts
-   * nothing and replays nothing; completes on `close()`. Merging it into conversation state is up to the
-   * application for now. Optional in this interface for the same reason as `sync$`.
+   * nothing and replays nothing; completes on `close()`. `syncedTopic` merges it into operator state. Optional in
+   * this interface for the same reason as `sync$`.
    *
    * @example
    * ```ts
@@ -116,12 +116,36 @@ export interface GwsClient {
    */
   readonly snapshots$?: Observable<SnapshotEvent>;
   /**
+   * Sends one HTTP request to the GWS base (`<base><path>`, `path` starting with `/api/v2/`) with the headers the
+   * state read sends — the options' `headers`, the headerProvider's, Basic `Authorization` when `credentials` are
+   * set — plus JSON `Accept` and `Content-Type`, and `credentials: 'include'` so that a browser sends its cookies.
+   * `init` gives the method, the (JSON) body and an abort signal; its headers are ignored. Uses `recovery.fetch` when
+   * given, else the global `fetch`. No retry, no decoding: the operations (`chatOperation`, …) do that. Optional in
+   * this interface for the same reason as `sync$`.
+   *
+   * @example
+   * ```ts
+   * const res = await client.request?.('/api/v2/me/chats/c1', {
+   *   method: 'POST',
+   *   body: JSON.stringify({ operationName: 'Complete' }),
+   * });
+   * ```
+   * @internal
+   */
+  readonly request?: (path: string, init?: RequestInit) => Promise<Response>;
+  /**
    * The decoded notifications of one GWS topic. Cold and shared: the first subscriber causes one Bayeux subscribe,
    * later ones share it, the last unsubscribe sends `/meta/unsubscribe`. Survives re-handshakes (the client
    * subscribes again after each one) without erroring or completing; completes on `close()`. Payloads that fail to
    * decode go to `decodeFailures$` instead. The same name always returns the same Observable.
    */
   topic<T extends TopicName>(name: T): Observable<TopicMap[T]>;
+  /**
+   * For `syncedTopic`: asks for a state read that covers `channel` (even if one did: a new reader needs state) and
+   * adds `check` to every later read until the returned function is called.
+   * @internal
+   */
+  readonly resync?: (channel: string, check: ReadCheck) => () => void;
   /** The undecoded `data` of any channel, with the same sharing and resubscription as {@link GwsClient.topic}. */
   channel(name: string): Observable<unknown>;
   /** Disconnects, then completes every stream. Idempotent. */
@@ -152,13 +176,8 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         : defaultPort;
   const headers = new RequestHeaders(options);
   const scrub = createScrubber(options, () => headers.provided);
-  const machine: SessionConfig = {
-    maxHandshakeAttempts: config.maxHandshakeAttempts,
-    backoffIncrement: config.backoffIncrement,
-    maxBackoff: config.maxBackoff,
-    maxNetworkDelay: config.maxNetworkDelay,
-    headerProvider: headers.hasProvider,
-  };
+  // The machine reads its limits from the resolved options (other fields are ignored).
+  const machine: SessionConfig = { ...config, headerProvider: headers.hasProvider };
 
   const state$ = new BehaviorSubject<ConnectionState>({ status: 'idle' });
   const subscriptions$ = new BehaviorSubject<SubscriptionsState>(initialSession.subscriptions);
@@ -168,6 +187,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   const snapshots$ = new Subject<SnapshotEvent>();
   const entries = new Entries(failures$);
   const observables = new Map<string, Observable<unknown>>();
+  const checks = new Set<ReadCheck>();
 
   let session: SessionState = initialSession;
   let port: CometDPort | undefined;
@@ -244,6 +264,14 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     }
   };
 
+  // Every HTTP request of the client (the state read, operations): the session's headers, the browser's cookies.
+  const send = (path: string, init?: RequestInit): Promise<Response> =>
+    (rec?.fetch ?? fetch)(base + path, {
+      ...init,
+      headers: { ...headers.current(), Accept: JSON_TYPE, 'Content-Type': JSON_TYPE },
+      credentials: 'include',
+    });
+
   // Sent as it is: the scrubber removes user info from it on the way out.
   const where = `GET ${base}${STATE_PATH}: `;
   const read = (request: SnapshotRequested): void => {
@@ -264,11 +292,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     const load = async (): Promise<RecoveryEvent> => {
       let res: Response;
       try {
-        res = await (rec?.fetch ?? fetch)(base + STATE_PATH, {
-          headers: { ...headers.current(), Accept: 'application/json' },
-          credentials: 'include',
-          signal: abort.signal,
-        });
+        res = await send(STATE_PATH, { signal: abort.signal });
       } catch (e) {
         return failed(messageOf((e as { cause?: unknown } | undefined)?.cause ?? e));
       }
@@ -280,9 +304,12 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         return failed(`HTTP ${status}`, status);
       }
       const user = ((await res.json().catch(() => null)) as { user?: unknown } | null)?.user;
-      return isRecord(user)
-        ? { type: 'loaded', read: request.read, user, at: Date.now() }
-        : failed('no JSON "user" object', status);
+      if (!isRecord(user)) return failed('no JSON "user" object', status);
+      for (const check of checks) {
+        const bad = check(user, request.channels, failures$);
+        if (bad) return failed(bad);
+      }
+      return { type: 'loaded', read: request.read, user, at: Date.now() };
     };
     snapshots$.next(request);
     void load().then(recoverWith);
@@ -403,12 +430,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         return;
       case 'complete':
         entries.completeAll();
-        state$.complete();
-        failures$.complete();
-        subscribeFailures$.complete();
-        subscriptions$.complete();
-        sync$.complete();
-        snapshots$.complete();
+        for (const s of [state$, failures$, subscribeFailures$, subscriptions$, sync$, snapshots$]) s.complete();
         return closedNow();
     }
   };
@@ -457,20 +479,28 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   };
 
   return {
-    connection$: state$.pipe(distinctUntilChanged()),
+    // Every emitted state is a new object (scrubbed): nothing for a distinctUntilChanged to drop.
+    connection$: state$.asObservable(),
     decodeFailures$: failures$.asObservable(),
     subscribeFailures$: subscribeFailures$.asObservable(),
     subscriptions$: subscriptions$.asObservable(),
     sync$: sync$.asObservable(),
     snapshots$: snapshots$.asObservable(),
+    request: send,
     topic: <T extends TopicName>(name: T): Observable<TopicMap[T]> => {
       if (!isTopicName(name)) throw new TypeError(`gws-rx: unknown topic ${JSON.stringify(name)}`);
       return cached(`topic:${name}`, () => stream<TopicMap[T]>(name, (e) => e.decoded));
     },
     channel: (name: string): Observable<unknown> =>
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
+    resync: (channel, check) => {
+      checks.add(check);
+      recoverWith({ type: 'demand', channel });
+      return () => checks.delete(check);
+    },
     close,
   };
 }
 
 const STATE_PATH = '/api/v2/me?subresources=*';
+const JSON_TYPE = 'application/json';

@@ -50,6 +50,7 @@ export { clientDefaults } from './options';
 export type { GwsClientOptions, HeaderMap, RecoveryOptions } from './options';
 export type { BayeuxCallback, BayeuxMessage, CometDConfiguration, CometDHandle, CometDPort } from './port';
 export { gwsLogin } from './gwsLogin';
+export { syncedTopic } from './syncedTopic';
 export { GwsHttpError } from './httpError';
 export type { GwsRequest } from './httpError';
 export type { GwsLoginOptions, GwsSession } from './gwsLogin';

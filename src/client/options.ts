@@ -129,27 +129,29 @@ export function basicAuthorization(username: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
+/** The numeric options and their least allowed value. */
+const minimums = {
+  maxHandshakeAttempts: 1,
+  backoffIncrement: 0,
+  maxBackoff: 0,
+  maxNetworkDelay: 1,
+  connectTimeout: 0,
+} as const;
+
 /** @internal */
 export function resolveOptions(options: GwsClientOptions): ResolvedOptions {
-  const positive = (name: string, value: number | undefined, fallback: number, min: number): number => {
-    if (value === undefined) return fallback;
-    if (!Number.isFinite(value) || value < min) {
-      throw new RangeError(`gws-rx: ${name} must be a number >= ${min} (got ${String(value)})`);
-    }
-    return value;
-  };
-  return {
+  const resolved = {
+    ...clientDefaults,
     url: notificationsUrl(options.url),
-    maxHandshakeAttempts: positive(
-      'maxHandshakeAttempts',
-      options.maxHandshakeAttempts,
-      clientDefaults.maxHandshakeAttempts,
-      1,
-    ),
-    backoffIncrement: positive('backoffIncrement', options.backoffIncrement, clientDefaults.backoffIncrement, 0),
-    maxBackoff: positive('maxBackoff', options.maxBackoff, clientDefaults.maxBackoff, 0),
-    maxNetworkDelay: positive('maxNetworkDelay', options.maxNetworkDelay, clientDefaults.maxNetworkDelay, 1),
-    connectTimeout: positive('connectTimeout', options.connectTimeout, clientDefaults.connectTimeout, 0),
     logLevel: options.logLevel ?? clientDefaults.logLevel,
-  };
+  } as { -readonly [K in keyof ResolvedOptions]: ResolvedOptions[K] };
+  for (const name of Object.keys(minimums) as (keyof typeof minimums)[]) {
+    const value = options[name];
+    const min = minimums[name];
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value < min)
+      throw new RangeError(`gws-rx: ${name} must be a number >= ${min} (got ${String(value)})`);
+    resolved[name] = value;
+  }
+  return resolved;
 }

@@ -2,6 +2,7 @@
 // acknowledged, the shell reads `GET <base>/api/v2/me?subresources=*` (CometD is at-most-once and GWS replays
 // nothing). `recover(state, event, config)` decides when to read, retry, abort and what to show; the shell in
 // createGwsClientWith.ts runs the effects (fetch, timers, the streams).
+import type { DecodeFailure } from '../protocol/decode';
 import { allAcknowledged, backoff } from './session';
 import type { SessionConfig, SubscriptionsState } from './session';
 
@@ -113,7 +114,8 @@ export const initialRecovery: RecoveryState = {
 
 /**
  * What drives the recovery: the session's subscriptions changed; the read `read` succeeded (at `at`) or failed; the
- * retry timer fired; the client ended (close() or a terminal `failed`).
+ * retry timer fired; a new reader of `channel` wants state (`demand`: read it again even if a read covered it); the
+ * client ended (close() or a terminal `failed`).
  * @internal
  */
 export type RecoveryEvent =
@@ -126,7 +128,21 @@ export type RecoveryEvent =
     }
   | { readonly type: 'failed'; readonly read: number; readonly reason: string; readonly httpStatus?: number }
   | { readonly type: 'retry' }
+  | { readonly type: 'demand'; readonly channel: string }
   | { readonly type: 'end' };
+
+/**
+ * A check every read that answered must pass before it counts (registered by `syncedTopic` for its channel): it
+ * reports what does not decode on `failures` and returns why the read cannot be applied, or `undefined`. A read that
+ * fails a check is a failed read (shown on `sync$`, retried with backoff), so that nothing is removed on the word of
+ * a read that could not be understood.
+ * @internal
+ */
+export type ReadCheck = (
+  user: Readonly<Record<string, unknown>>,
+  channels: readonly string[],
+  failures: { next(failure: DecodeFailure): void },
+) => string | undefined;
 
 /** Sends a read of everything acknowledged now. */
 const start = (r: RecoveryState): RecoveryState => {
@@ -205,5 +221,9 @@ export function recover(
     }
     case 'retry':
       return r.attempt && !r.reading ? start(r) : r;
+    case 'demand':
+      // Not covered any more: read now, after the read in flight (whose marker the new reader missed), or by the
+      // retry that waits.
+      return next({ ...r, covered: r.covered.filter((ch) => ch !== e.channel) });
   }
 }

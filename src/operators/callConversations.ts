@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Call, CallsNotification } from '../protocol/calls';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,6 @@ export interface CallConversationState extends ConversationState<Call, never> {}
  */
 export function callConversations(
   options?: ConversationOptions<Call>,
-): OperatorFunction<CallsNotification, Conversation<CallConversationState>> {
+): OperatorFunction<CallsNotification | ResyncOf<'/v2/me/calls'>, Conversation<CallConversationState>> {
   return mediaConversations('call', options);
 }

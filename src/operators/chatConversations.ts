@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Chat, ChatsNotification } from '../protocol/chats';
 import type { TranscriptMessage } from '../protocol/common';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -45,6 +46,6 @@ export interface ChatConversationState extends ConversationState<Chat, Transcrip
  */
 export function chatConversations(
   options?: ConversationOptions<Chat>,
-): OperatorFunction<ChatsNotification, Conversation<ChatConversationState>> {
+): OperatorFunction<ChatsNotification | ResyncOf<'/v2/me/chats'>, Conversation<ChatConversationState>> {
   return mediaConversations('chat', options);
 }

@@ -1,7 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { Device, DevicesNotification } from '../protocol/devices';
-import { byId, keyedState } from './internal/keyedState';
+import type { ResyncOf } from '../protocol/resync';
+import { byId, keyedState, resynced } from './internal/keyedState';
 import { checkOptions, initialResources } from './internal/options';
 
 /**
@@ -53,9 +54,10 @@ const { stateMessage, resourceKey } = mediaKinds.device;
  */
 export function deviceStates(
   options?: KeyedStateOptions<Device>,
-): OperatorFunction<DevicesNotification, ReadonlyMap<string, Device>> {
+): OperatorFunction<DevicesNotification | ResyncOf<'/v2/me/devices'>, ReadonlyMap<string, Device>> {
   checkOptions('deviceStates', options, { initial: initialResources });
-  return keyedState<DevicesNotification, Device>((current, n) => {
+  return keyedState<DevicesNotification | ResyncOf<'/v2/me/devices'>, Device>((current, n) => {
+    if (n.messageType === 'Resync') return resynced(current, n, (d) => d);
     if (n.messageType !== stateMessage) return current;
     const devices = (n as unknown as Readonly<Record<string, readonly Device[]>>)[resourceKey] ?? [];
     if (devices.length === 0) return current;

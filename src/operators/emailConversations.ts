@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Email, EmailsNotification } from '../protocol/emails';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,6 @@ export interface EmailConversationState extends ConversationState<Email, never> 
  */
 export function emailConversations(
   options?: ConversationOptions<Email>,
-): OperatorFunction<EmailsNotification, Conversation<EmailConversationState>> {
+): OperatorFunction<EmailsNotification | ResyncOf<'/v2/me/emails'>, Conversation<EmailConversationState>> {
   return mediaConversations('email', options);
 }

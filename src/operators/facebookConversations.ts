@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Facebook, FacebookNotification } from '../protocol/facebook';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,6 @@ export interface FacebookConversationState extends ConversationState<Facebook, n
  */
 export function facebookConversations(
   options?: ConversationOptions<Facebook>,
-): OperatorFunction<FacebookNotification, Conversation<FacebookConversationState>> {
+): OperatorFunction<FacebookNotification | ResyncOf<'/v2/me/facebook'>, Conversation<FacebookConversationState>> {
   return mediaConversations('facebook', options);
 }

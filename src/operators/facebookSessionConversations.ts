@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Facebooksession, FacebooksessionNotification } from '../protocol/facebooksession';
 import type { TranscriptMessage } from '../protocol/common';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,9 @@ export interface FacebookSessionConversationState extends ConversationState<Face
  */
 export function facebookSessionConversations(
   options?: ConversationOptions<Facebooksession>,
-): OperatorFunction<FacebooksessionNotification, Conversation<FacebookSessionConversationState>> {
+): OperatorFunction<
+  FacebooksessionNotification | ResyncOf<'/v2/me/facebooksession'>,
+  Conversation<FacebookSessionConversationState>
+> {
   return mediaConversations('facebookSession', options);
 }

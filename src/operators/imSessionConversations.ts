@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { ImSession, ImSessionsNotification } from '../protocol/imSessions';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { ImEntry } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
@@ -38,6 +39,6 @@ export interface ImSessionConversationState extends ConversationState<ImSession,
  */
 export function imSessionConversations(
   options?: ConversationOptions<ImSession>,
-): OperatorFunction<ImSessionsNotification, Conversation<ImSessionConversationState>> {
+): OperatorFunction<ImSessionsNotification | ResyncOf<'/v2/me/im-sessions'>, Conversation<ImSessionConversationState>> {
   return mediaConversations('imSession', options);
 }

@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Openmedia, OpenmediaNotification } from '../protocol/openmedia';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,6 @@ export interface OpenmediaConversationState extends ConversationState<Openmedia,
  */
 export function openmediaConversations(
   options?: ConversationOptions<Openmedia>,
-): OperatorFunction<OpenmediaNotification, Conversation<OpenmediaConversationState>> {
+): OperatorFunction<OpenmediaNotification | ResyncOf<'/v2/me/openmedia'>, Conversation<OpenmediaConversationState>> {
   return mediaConversations('openmedia', options);
 }

@@ -74,7 +74,9 @@ export type ConversationEvent<R, M> =
       readonly referenceId?: number | undefined;
       readonly errorMessage?: string | undefined;
     }
-  | { readonly type: 'messages'; readonly id: string; readonly messages: readonly M[] };
+  | { readonly type: 'messages'; readonly id: string; readonly messages: readonly M[] }
+  /** A state read no longer lists the conversation: it ended while nobody was told; its last resource stays. */
+  | { readonly type: 'removed'; readonly id: string };
 
 /**
  * How {@link reduceConversation} reduces: the conversation kind (its end states and transcript order come from the
@@ -242,6 +244,7 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
     };
   }
   if (prev === undefined) return undefined;
+  if (event.type === 'removed') return { ...prev, updatedAt: ctx.now, ended: true };
   // Typing and presence are the fold over the transcript in its order (index order for chat-like media, arrival
   // for IM), whatever order the entries arrived in. An entry that lands at the end extends the fold by one step
   // (the common case); one that lands before the end may change it from there on, so the fold is done again over
@@ -282,7 +285,8 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
 /**
  * The pure reducer behind every conversation operator: folds one event into a conversation's state.
  * Returns `prev` itself when nothing changed (so operators emit nothing), and `undefined` for messages of a
- * conversation whose first state change has not arrived yet (operators buffer those).
+ * conversation whose first state change has not arrived yet (operators buffer those) and for the removal of one
+ * never seen. `removed` (a state read no longer lists the conversation) ends it and keeps its last resource.
  *
  * @example
  * ```ts

@@ -1,7 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { Service, ServicesNotification } from '../protocol/services';
-import { byId, keyedState, withEntry } from './internal/keyedState';
+import type { ResyncOf } from '../protocol/resync';
+import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
 import { checkOptions, initialResources } from './internal/options';
 import type { KeyedStateOptions } from './deviceStates';
 
@@ -39,9 +40,10 @@ const { stateMessage, resourceKey } = mediaKinds.service;
  */
 export function serviceStates(
   options?: KeyedStateOptions<Service>,
-): OperatorFunction<ServicesNotification, ReadonlyMap<string, Service>> {
+): OperatorFunction<ServicesNotification | ResyncOf<'/notifications/services'>, ReadonlyMap<string, Service>> {
   checkOptions('serviceStates', options, { initial: initialResources });
-  return keyedState<ServicesNotification, Service>((current, n) => {
+  return keyedState<ServicesNotification | ResyncOf<'/notifications/services'>, Service>((current, n) => {
+    if (n.messageType === 'Resync') return resynced(current, n, (s) => s);
     if (n.messageType !== stateMessage) return current;
     const service = (n as unknown as Readonly<Record<string, Service | undefined>>)[resourceKey];
     return service === undefined ? current : withEntry(current, service.id, service);

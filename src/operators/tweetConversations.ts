@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Tweet, TwitterNotification } from '../protocol/twitter';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,6 @@ export interface TweetConversationState extends ConversationState<Tweet, never> 
  */
 export function tweetConversations(
   options?: ConversationOptions<Tweet>,
-): OperatorFunction<TwitterNotification, Conversation<TweetConversationState>> {
+): OperatorFunction<TwitterNotification | ResyncOf<'/v2/me/twitter'>, Conversation<TweetConversationState>> {
   return mediaConversations('tweet', options);
 }

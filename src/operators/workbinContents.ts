@@ -1,7 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { WorkbinItem, WorkbinsNotification } from '../protocol/workbins';
-import { byId, keyedState, withEntry } from './internal/keyedState';
+import type { ResyncOf } from '../protocol/resync';
+import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
 import { checkOptions } from './internal/options';
 
 /**
@@ -81,26 +82,33 @@ const { stateMessage, resourceKey } = mediaKinds.workbin;
  */
 export function workbinContents(
   options?: WorkbinContentsOptions,
-): OperatorFunction<WorkbinsNotification, ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>> {
+): OperatorFunction<
+  WorkbinsNotification | ResyncOf<'/v2/me/workbins'>,
+  ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>
+> {
   checkOptions('workbinContents', options, { initial: seeds });
   const seeded = new Map<string, ReadonlyMap<string, WorkbinItem>>();
   for (const bin of options?.initial ?? []) seeded.set(bin.id, byId(bin.items));
-  return keyedState<WorkbinsNotification, ReadonlyMap<string, WorkbinItem>>((current, n) => {
-    if (n.messageType !== stateMessage) return current;
-    const data = n as unknown as Readonly<Record<string, unknown>>;
-    const workbin = data.id;
-    const action = typeof data.action === 'string' ? data.action.trim() : '';
-    const item = data[resourceKey] as WorkbinItem | undefined;
-    if (typeof workbin !== 'string' || item === undefined) return current;
-    const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
-    if (action === 'ItemRemoved') {
-      if (!items.has(item.id)) return current;
-      const next = new Map(items);
-      next.delete(item.id);
-      return withEntry(current, workbin, next);
-    }
-    if (action === 'ItemAdded' || action === 'ItemUpdated')
-      return withEntry(current, workbin, withEntry(items, item.id, item));
-    return current;
-  }, seeded);
+  return keyedState<WorkbinsNotification | ResyncOf<'/v2/me/workbins'>, ReadonlyMap<string, WorkbinItem>>(
+    (current, n) => {
+      if (n.messageType === 'Resync') return resynced(current, n, (bin) => byId(bin.items));
+      if (n.messageType !== stateMessage) return current;
+      const data = n as unknown as Readonly<Record<string, unknown>>;
+      const workbin = data.id;
+      const action = typeof data.action === 'string' ? data.action.trim() : '';
+      const item = data[resourceKey] as WorkbinItem | undefined;
+      if (typeof workbin !== 'string' || item === undefined) return current;
+      const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
+      if (action === 'ItemRemoved') {
+        if (!items.has(item.id)) return current;
+        const next = new Map(items);
+        next.delete(item.id);
+        return withEntry(current, workbin, next);
+      }
+      if (action === 'ItemAdded' || action === 'ItemUpdated')
+        return withEntry(current, workbin, withEntry(items, item.id, item));
+      return current;
+    },
+    seeded,
+  );
 }

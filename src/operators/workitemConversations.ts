@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Workitem, WorkitemsNotification } from '../protocol/workitems';
+import type { ResyncOf } from '../protocol/resync';
 import { mediaConversations } from './internal/mediaConversations';
 import type { Conversation, ConversationOptions } from './internal/conversations';
 import type { ConversationState } from './reduceConversation';
@@ -37,6 +38,6 @@ export interface WorkitemConversationState extends ConversationState<Workitem, n
  */
 export function workitemConversations(
   options?: ConversationOptions<Workitem>,
-): OperatorFunction<WorkitemsNotification, Conversation<WorkitemConversationState>> {
+): OperatorFunction<WorkitemsNotification | ResyncOf<'/v2/me/workitems'>, Conversation<WorkitemConversationState>> {
   return mediaConversations('workitem', options);
 }

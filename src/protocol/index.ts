@@ -38,6 +38,17 @@ export { Workitem, WorkitemStateChangeMessage } from './workitems';
 export type { WorkitemsNotification } from './workitems';
 export { WorkbinItem, WorkbinStateChangeMessage, WorkbinSubscriptionStateChangeMessage } from './workbins';
 export type { WorkbinsNotification } from './workbins';
+export { Workbin } from './resync';
+export type { Resync, ResyncOf } from './resync';
+export {
+  AgentStateRequest,
+  CallRequest,
+  ChatRequest,
+  EmailRequest,
+  ImSessionRequest,
+  OperationAnswer,
+  WorkitemRequest,
+} from './operations';
 export { isTopicName, topicCodecs, topicNames } from './topics';
 export type { TopicMap, TopicName } from './topics';
 export { decodeData, decodeNotification } from './decode';

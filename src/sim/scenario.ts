@@ -1,5 +1,12 @@
 import type { SimMessage } from './message';
 import { onClose } from './lifetime';
+import {
+  callCapabilities,
+  chatCapabilities,
+  emailCapabilities,
+  imSessionCapabilities,
+  workitemCapabilities,
+} from './ops/capabilities';
 
 /** A message of a scripted scenario and when to send it, in ms from the scenario's start. */
 export interface TimedMessage extends SimMessage {
@@ -189,16 +196,6 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
     const agent = agents[c % agentCount] ?? { name: 'Agent', dn: '5000', device: 'device' };
     const customer = { nickname: pick(CUSTOMERS), type: 'Customer', participantId: hex(16) };
     const agentP = { nickname: agent.name, type: 'Agent', participantId: hex(16) };
-    const caps = [
-      'Transfer',
-      'Leave',
-      'Invite',
-      'Consult',
-      'Complete',
-      'SendMessage',
-      'SendStartTypingNotification',
-      'SendStopTypingNotification',
-    ];
     const chat = (state: string, participants: unknown[], notificationType = 'StatusChange') => ({
       messageType: 'ChatStateChangeMessage',
       notificationType,
@@ -208,7 +205,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
         uri,
         path: `/chats/${id}`,
         participants,
-        capabilities: state === 'Completed' ? [] : caps,
+        capabilities: chatCapabilities[state] ?? [],
         userData: { Origination: 'web', Subject: 'Delivery' },
       },
     });
@@ -276,7 +273,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
         uri: `${base}/api/v2${path}`,
         path,
         participants: [participant],
-        capabilities: ['Complete', 'SendMessage'],
+        capabilities: imSessionCapabilities[state] ?? [],
         userData: {},
       },
     });
@@ -301,7 +298,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
     const ani = String(15001 + k);
     // Every other call is outbound: the agent dials, the customer answers.
     const outbound = k % 2 === 1;
-    const call = (state: string, capabilities: string[]) => ({
+    const call = (state: string) => ({
       messageType: 'CallStateChangeMessage',
       notificationType: 'StatusChange',
       phoneNumber: agent?.dn ?? '5000',
@@ -315,7 +312,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
         ani,
         dnis: agent?.dn ?? '5000',
         callType: outbound ? 'Outbound' : 'Inbound',
-        capabilities,
+        capabilities: callCapabilities[state] ?? [],
         duration: '0',
         mute: 'Off',
         supervisorListeningIn: false,
@@ -327,15 +324,15 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
       },
     });
     let t = between(0, duration * 0.7);
-    at(t, '/v2/me/calls', outbound ? call('Dialing', ['Hangup']) : call('Ringing', ['Answer']));
+    at(t, '/v2/me/calls', outbound ? call('Dialing') : call('Ringing'));
     t += between(2000, 5000);
-    at(t, '/v2/me/calls', call('Established', ['Hold', 'Hangup', 'InitiateTransfer']));
+    at(t, '/v2/me/calls', call('Established'));
     t += between(3000, 8000);
-    at(t, '/v2/me/calls', call('Held', ['Retrieve', 'Hangup']));
+    at(t, '/v2/me/calls', call('Held'));
     t += between(2000, 5000);
-    at(t, '/v2/me/calls', call('Established', ['Hold', 'Hangup']));
+    at(t, '/v2/me/calls', call('Established'));
     t += between(3000, 8000);
-    at(t, '/v2/me/calls', call('Released', []));
+    at(t, '/v2/me/calls', call('Released'));
   }
 
   // Emails and workitems; every new one also lands in a workbin.
@@ -351,7 +348,7 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
         id,
         state,
         uri: `${base}/api/v2/me/${kind}s/${id}`,
-        capabilities: state === 'Completed' ? [] : ['Complete', 'Transfer'],
+        capabilities: (kind === 'email' ? emailCapabilities : workitemCapabilities)[state] ?? [],
         receivedDate: gwsTimestamp(epoch),
         userData: {},
         ...(kind === 'email'

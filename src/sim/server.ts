@@ -5,16 +5,20 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type CometDServerModule from 'cometd-nodejs-server';
 import type { CometDServer, Options as BayeuxOptions, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { SimState } from './state';
-import type { Snapshot } from './state';
+import type { Resource, Snapshot } from './state';
 import {
+  AGENT_STATE_PATH,
   GwsStatus,
-  chatNotFound,
-  chatOperationNotifications,
+  agentOperations,
   gwsError,
+  httpStatusOf,
   isReply,
-  parseChatOperation,
+  notFound,
+  operationNotifications,
+  parseRequest,
+  resourceRoutes,
 } from './operations';
-import type { GwsReply } from './operations';
+import type { GwsReply, OperationFamily } from './operations';
 import { closeOwner } from './lifetime';
 
 /**
@@ -86,6 +90,39 @@ export interface SimulatorFaults {
   adviseNoReconnect(on: boolean): void;
   /** Publishes payloads that cannot decode (wrong types, unknown messageType, missing id); returns how many. */
   sendMalformed(topic?: string): number;
+  /**
+   * A slow answer: every operation (`POST` on an agent, call, chat, … URL) is answered `ms` milliseconds late, while
+   * its notifications are published at once, so the confirmation reaches subscribers before the answer. `0` restores.
+   *
+   * @example
+   * ```ts
+   * sim.faults.delayOperationAnswers(2000); // the chat's new transcript entry arrives, then { statusCode: 0 }
+   * ```
+   */
+  delayOperationAnswers(ms: number): void;
+  /**
+   * While on, a lost confirmation: operations are answered `{ statusCode: 0 }` but publish nothing. The simulator's
+   * state still takes the outcome, so `GET /api/v2/me?subresources=*` shows it (as after a notification lost in
+   * transit). `false` restores.
+   *
+   * @example
+   * ```ts
+   * sim.faults.loseConfirmations(true); // an application's operation should time out, never retry
+   * ```
+   */
+  loseConfirmations(on: boolean): void;
+  /**
+   * While set, a rejected operation: operations are answered with this GWS `statusCode` (1 missing parameter,
+   * 2 invalid for the current state, 3 forbidden, 4 internal error, 5 no permission, 6 not found), the matching HTTP
+   * status (400, 403, 500, 404) and `statusMessage`, and change nothing. Requests that are refused anyway (bad body,
+   * unknown resource) keep their own answer. `false` restores.
+   *
+   * @example
+   * ```ts
+   * sim.faults.rejectOperations(3); // → HTTP 403 { statusCode: 3, statusMessage: 'Rejected by fault switch' }
+   * ```
+   */
+  rejectOperations(statusCode: 1 | 2 | 3 | 4 | 5 | 6 | false): void;
 }
 
 /**
@@ -116,7 +153,6 @@ export interface GwsSimulator {
 }
 
 const NOTIFICATIONS = '/api/v2/notifications';
-const CHATS = '/api/v2/me/chats/';
 /** Largest operation body accepted; bigger ones get 413. */
 const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = Symbol('too large');
@@ -172,14 +208,20 @@ const json = (
  * `/api/v2/notifications` (cometd-nodejs-server, long-polling) that answers 403 without the session cookie and CSRF
  * header, like GWS.
  *
- * Chat operations: `POST /api/v2/me/chats/{id}` with `{ "operationName": … }` — `SendMessage` (with `text`),
- * `StartTyping`, `StopTyping`, `Complete` — answers `{ statusCode: 0, referenceId }` and publishes the result on
- * `/v2/me/chats`: a `MessageLogUpdated` entry from the chat's agent at the next transcript index, or the chat
- * `Completed` (it then leaves the snapshot). An operation missing from the chat's `capabilities` fails
- * asynchronously, as a `ChatStateChangeMessage` with notificationType `Error` and the same `referenceId`.
- * `GET /api/v2/me/chats/{id}` returns `{ statusCode: 0, chat }`. Errors use GWS's body,
- * `{ statusCode, statusMessage }`: 400 (bad JSON, unknown operationName, missing text), 401 (no session),
- * 403 (bad CSRF token), 404 (unknown or ended chat), 413 (body over 64 KiB).
+ * Operations, as GWS takes them (`POST` with `{ "operationName": … }`, the session cookie and the CSRF header): agent
+ * state on `/api/v2/me/channels/voice` (`Ready`, `NotReady`, `AfterCallWork`, `AuxWork`, on the user's device),
+ * `/api/v2/me/calls/{id}` (`Answer`, `Hold`, `Retrieve`, `Hangup`, `ClearCall`, `AttachUserData`, `UpdateUserData`),
+ * `/api/v2/me/chats/{id}` (`Accept`, `SendMessage`, `SendUrl`, `SendCustomNotice`, `StartTyping`, `StopTyping`,
+ * `Complete`, `Leave`), `/api/v2/me/im-sessions/{id}` (`Accept`, `Complete`, `SendMessage`) and
+ * `/api/v2/me/{emails,workitems}/{id}` (`Accept`, `Complete`). Each answers `{ statusCode: 0, referenceId }` and
+ * publishes its outcome: the resource in its new state (with that state's `capabilities`), a transcript entry, or
+ * the device's new `userState`. An operation missing from the resource's `capabilities` is accepted and fails
+ * asynchronously: a state-change message with notificationType `Error`, `errorMessage`, `errorCode` 2 and the same
+ * `referenceId` (`ErrorMessage` on `/v2/me/devices` for agent state). `GET` on a resource URL returns
+ * `{ statusCode: 0, <kind>: resource }`. Errors use GWS's body, `{ statusCode, statusMessage }`: 400 (bad JSON,
+ * unknown operationName, a parameter missing or invalid), 401 (no session), 403 (bad CSRF token), 404 (unknown or
+ * ended resource, or no device), 413 (body over 64 KiB). See {@link SimulatorFaults} for slow, lost and rejected
+ * operations.
  *
  * @example
  * ```ts
@@ -216,6 +258,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
   let stall = false;
   let reject: 401 | 403 | false = false;
   let noReconnect = false;
+  let answerDelay = 0;
+  let loseConfirmations = false;
+  let rejectOps: 1 | 2 | 3 | 4 | 5 | 6 | false = false;
+  /** Answers held back by {@link SimulatorFaults.delayOperationAnswers}; close() clears them. */
+  const delayed = new Set<ReturnType<typeof setTimeout>>();
 
   const send = (res: ServerResponse, answer: GwsReply, headers: Record<string, string> = {}): void => {
     if (answer.status >= 400) stats.rejected[answer.status] = (stats.rejected[answer.status] ?? 0) + 1;
@@ -340,50 +387,77 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
   };
 
   /**
-   * `GET` and `POST /api/v2/me/chats/{id}`: the chat resource, and the operations of operations.ts. The body is read
-   * (bounded) before anything is answered, refusals included, so the connection stays usable.
+   * An operation (`POST`) on a resource of `family`, or `GET` of the resource; `rawId` undefined means the user's
+   * device (agent state). The body is read (bounded) before anything is answered, refusals included, so the connection
+   * stays usable.
    */
-  const handleChat = async (req: IncomingMessage, res: ServerResponse, rawId: string): Promise<void> => {
+  const handleOperation = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    family: OperationFamily,
+    rawId: string | undefined,
+  ): Promise<void> => {
     const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) return;
     const who = operator(req);
     if (isReply(who)) return send(res, who);
-    let id: string;
+    let id = '';
     try {
-      id = decodeURIComponent(rawId);
+      id = decodeURIComponent(rawId ?? '');
     } catch {
-      id = '';
+      // not a valid escape: no resource has this id
     }
-    const chatOf = (): ReturnType<SimState['get']> => (id === '' ? undefined : state.get('chats', id));
-    if (req.method === 'GET') {
-      const chat = chatOf();
-      return chat ? json(res, 200, { statusCode: 0, chat }) : send(res, chatNotFound(id));
+    const find = (): Resource | undefined =>
+      rawId === undefined ? state.snapshot()[family.list][0] : id === '' ? undefined : state.get(family.list, id);
+    const missing = (): GwsReply =>
+      rawId === undefined ? gwsError(404, GwsStatus.notFound, 'The user has no device') : notFound(family, id);
+    const methods = rawId === undefined ? 'POST' : 'GET, POST';
+    if (req.method === 'GET' && rawId !== undefined) {
+      const resource = find();
+      return resource ? json(res, 200, { statusCode: 0, [family.resourceKey]: resource }) : send(res, missing());
     }
     if (req.method !== 'POST')
       return send(res, gwsError(405, GwsStatus.forbidden, `Method ${req.method ?? ''} not allowed`), {
-        Allow: 'GET, POST',
+        Allow: methods,
       });
     if (raw === TOO_LARGE)
       return send(res, gwsError(413, GwsStatus.invalidParameter, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
-    const op = parseChatOperation(raw);
+    const op = parseRequest(family, raw);
     if (isReply(op)) return send(res, op);
-    const chat = chatOf();
-    if (!chat) return send(res, chatNotFound(id));
+    const resource = find();
+    if (!resource) return send(res, missing());
+    if (rejectOps !== false) {
+      log(`fault: ${op.name} on ${family.noun} ${resource.id} rejected with statusCode ${rejectOps}`);
+      return send(res, gwsError(httpStatusOf(rejectOps), rejectOps, 'Rejected by fault switch'));
+    }
     const referenceId = nextReferenceId++;
-    const notifications = chatOperationNotifications(op, {
-      chat,
+    const notifications = operationNotifications(family, op, {
+      resource,
       referenceId,
-      lastIndex: state.lastChatIndex(chat.id),
+      lastIndex: family.list === 'chats' ? state.lastChatIndex(resource.id) : 0,
       username: who.username,
       baseUrl: url,
       now: Date.now(),
     });
-    json(res, 200, { statusCode: 0, referenceId });
-    for (const n of notifications) {
-      emit(n.channel, n.data);
-      if (n.data.messageType === 'MessageLogUpdated') state.noteInserted(chat.id, 1);
+    const confirm = (): void => {
+      for (const n of notifications) {
+        if (loseConfirmations) state.apply(n.channel, n.data);
+        else emit(n.channel, n.data);
+        if (n.data.messageType === 'MessageLogUpdated') state.noteInserted(resource.id, 1);
+      }
+    };
+    const answer = (): void => json(res, 200, { statusCode: 0, referenceId });
+    log(`operation: ${op.name} on ${family.noun} ${resource.id} (referenceId ${referenceId})`);
+    if (answerDelay <= 0) {
+      answer();
+      return confirm();
     }
-    log(`operation: ${op.name} on chat ${chat.id} (referenceId ${referenceId})`);
+    confirm();
+    const timer = setTimeout(() => {
+      delayed.delete(timer);
+      if (!res.writableEnded) answer();
+    }, answerDelay);
+    delayed.add(timer);
   };
 
   const failed = (res: ServerResponse) => (e: unknown) => {
@@ -397,8 +471,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === NOTIFICATIONS || url.pathname.startsWith(`${NOTIFICATIONS}/`)) return handleBayeux(req, res);
       if (url.pathname === '/api/v2/me' && req.method === 'GET') return handleMe(req, res, url);
-      if (url.pathname.startsWith(CHATS)) {
-        handleChat(req, res, url.pathname.slice(CHATS.length)).catch(failed(res));
+      if (url.pathname === AGENT_STATE_PATH) {
+        handleOperation(req, res, agentOperations, undefined).catch(failed(res));
+        return;
+      }
+      const route = resourceRoutes.find((r) => url.pathname.startsWith(r.prefix));
+      if (route) {
+        handleOperation(req, res, route.family, url.pathname.slice(route.prefix.length)).catch(failed(res));
         return;
       }
       json(res, 404, { statusCode: 404, statusMessage: 'Not found' });
@@ -466,6 +545,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       for (const data of bad) bayeux.getServerChannel(topic)?.publish(null, data);
       return bad.length;
     },
+    delayOperationAnswers(ms) {
+      if (!(ms >= 0)) throw new RangeError(`delayOperationAnswers: ms must be >= 0 (got ${ms})`);
+      answerDelay = ms;
+      log(`fault: operation answers delayed by ${ms} ms`);
+    },
+    loseConfirmations(on) {
+      loseConfirmations = on;
+      log(`fault: lose confirmations ${on ? 'on' : 'off'}`);
+    },
+    rejectOperations(statusCode) {
+      if (statusCode !== false && !(Number.isInteger(statusCode) && statusCode >= 1 && statusCode <= 6))
+        throw new RangeError(`rejectOperations: statusCode must be 1 to 6 or false (got ${String(statusCode)})`);
+      rejectOps = statusCode;
+      log(`fault: reject operations ${String(statusCode)}`);
+    },
   };
 
   const simulator: GwsSimulator = {
@@ -483,6 +577,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
         // First what publishes into the simulator (play's timers), so nothing is sent into a closing server.
         closeOwner(simulator);
       } finally {
+        for (const timer of delayed) clearTimeout(timer);
+        delayed.clear();
         releaseStalled();
         disconnectAll();
         bayeux.close();

@@ -82,6 +82,7 @@ describe('import graph of src/', () => {
   const rooms: { room: string; bare: RegExp; local: RegExp }[] = [
     { room: 'protocol/', bare: /^(io-ts|fp-ts)(\/|$)/, local: /^protocol\// },
     { room: 'operators/', bare: /^rxjs(\/|$)/, local: /^(operators|protocol)\// },
+    { room: 'operations/', bare: /^rxjs(\/|$)/, local: /^(operations|protocol|client)\// },
     { room: 'client/', bare: /^(rxjs|cometd|io-ts|fp-ts)(\/|$)/, local: /^(client|protocol)\// },
     { room: 'sim/', bare: /^(node:|cometd-nodejs-server$)/, local: /^(sim|protocol)\// },
   ];

@@ -123,3 +123,30 @@ export class FakePort implements CometDPort {
 export const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i += 1) await Promise.resolve();
 };
+
+// ---- a fetch whose answers the test gives (the state reads) ----
+
+export interface FetchCall {
+  readonly url: string;
+  readonly init: RequestInit;
+  answer(body: unknown, status?: number): void;
+  fail(e: unknown): void;
+  aborted(): boolean;
+}
+
+export function fakeFetch(): { calls: FetchCall[]; fetch: typeof fetch } {
+  const calls: FetchCall[] = [];
+  const f = (url: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
+    new Promise<Response>((resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(new Error('This operation was aborted')));
+      calls.push({
+        url: String(url),
+        init,
+        answer: (body, status = 200) =>
+          resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })),
+        fail: reject,
+        aborted: () => init.signal?.aborted === true,
+      });
+    });
+  return { calls, fetch: f as typeof fetch };
+}

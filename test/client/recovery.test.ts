@@ -8,7 +8,7 @@ import type { GwsClientOptions, RecoveryOptions } from '../../src/client/options
 import { initialRecovery, recover } from '../../src/client/recovery';
 import type { RecoveryEvent, RecoveryState } from '../../src/client/recovery';
 import type { SubscriptionsState } from '../../src/client/session';
-import { FakePort, flush } from './fakePort';
+import { FakePort, fakeFetch, flush } from './fakePort';
 
 const CHATS = '/v2/me/chats';
 const CALLS = '/v2/me/calls';
@@ -84,6 +84,32 @@ describe('recover (pure)', () => {
       { reading: undefined, reads: 1 },
     ],
     [
+      'demand: a channel already covered and synced is read again',
+      [subs(1, [], [CHATS]), { type: 'loaded', read: 1, user, at: 5 }, { type: 'demand', channel: CHATS }],
+      {
+        sync: { status: 'syncing', session: 1 },
+        reading: { type: 'requested', session: 1, read: 2, channels: [CHATS] },
+      },
+    ],
+    [
+      'demand while a read is in flight: one more read after it (the new reader missed its marker)',
+      [subs(1, [], [CHATS]), { type: 'demand', channel: CHATS }, { type: 'loaded', read: 1, user, at: 5 }],
+      {
+        sync: { status: 'syncing', session: 1 },
+        reading: { type: 'requested', session: 1, read: 2, channels: [CHATS] },
+      },
+    ],
+    [
+      'demand for a channel not acknowledged yet starts nothing (its acknowledgement will)',
+      [subs(1, [CALLS], [CHATS]), { type: 'demand', channel: CALLS }],
+      { reading: undefined, reads: 0 },
+    ],
+    [
+      'demand while a retry waits starts nothing (the retry reads it)',
+      [subs(1, [], [CHATS]), { type: 'failed', read: 1, reason: 'x' }, { type: 'demand', channel: CHATS }],
+      { reading: undefined, reads: 1 },
+    ],
+    [
       'after end nothing happens',
       [{ type: 'end' }, subs(1, [], [CHATS])],
       { reading: undefined, reads: 0, ended: true },
@@ -103,31 +129,6 @@ describe('recover (pure)', () => {
 });
 
 // ---- the shell ----
-
-interface Call {
-  readonly url: string;
-  readonly init: RequestInit;
-  answer(body: unknown, status?: number): void;
-  fail(e: unknown): void;
-  aborted(): boolean;
-}
-
-function fakeFetch(): { calls: Call[]; fetch: typeof fetch } {
-  const calls: Call[] = [];
-  const f = (url: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
-    new Promise<Response>((resolve, reject) => {
-      init.signal?.addEventListener('abort', () => reject(new Error('This operation was aborted')));
-      calls.push({
-        url: String(url),
-        init,
-        answer: (body, status = 200) =>
-          resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })),
-        fail: reject,
-        aborted: () => init.signal?.aborted === true,
-      });
-    });
-  return { calls, fetch: f as typeof fetch };
-}
 
 const SECRET_COOKIE = 'JSESSIONID=s3cr3t-session-77';
 const PASSWORD = 'Passw0rd-xyz';

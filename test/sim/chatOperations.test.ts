@@ -1,13 +1,17 @@
 // The pure half of the simulator's chat operations (request parsing, the notifications each operation causes) and
 // the state they read (live chats, the highest transcript index per chat), without HTTP.
-import { chatOperationNotifications, isReply, parseChatOperation } from '../../src/sim/operations';
-import type { ChatOperationContext } from '../../src/sim/operations';
+import { chatOperations, isReply, operationNotifications, parseRequest } from '../../src/sim/operations';
+import type { OperationContext, ParsedOperation } from '../../src/sim/operations';
 import { SimState } from '../../src/sim/state';
 import { decodeNotification } from '../../src/protocol/decode';
 
 const now = Date.UTC(2026, 0, 5, 9, 30, 1, 7);
-const ctx = (chat: ChatOperationContext['chat'], extra: Partial<ChatOperationContext> = {}): ChatOperationContext => ({
-  chat,
+type ChatOperationContext = Omit<OperationContext, 'params'>;
+const ctx = (
+  resource: ChatOperationContext['resource'],
+  extra: Partial<ChatOperationContext> = {},
+): ChatOperationContext => ({
+  resource,
   referenceId: 42,
   lastIndex: 6,
   username: 'agent1',
@@ -15,17 +19,61 @@ const ctx = (chat: ChatOperationContext['chat'], extra: Partial<ChatOperationCon
   now,
   ...extra,
 });
+/** The notifications of a chat operation, named as the request names it. */
+const chatOperationNotifications = (
+  op: { name: string; text?: string },
+  c: ChatOperationContext,
+): ReturnType<typeof operationNotifications> => {
+  const parsed: ParsedOperation = {
+    name: chatOperations.aliases?.[op.name] ?? op.name,
+    params: op.text === undefined ? {} : { text: op.text },
+  };
+  return operationNotifications(chatOperations, parsed, c);
+};
+const parseChatOperation = (raw: string) => parseRequest(chatOperations, raw);
 const agent = { nickname: 'Agent A', type: ' Agent', participantId: 'P-AGENT' };
 const customer = { nickname: 'Alice', type: 'Customer', participantId: 'P-CUST' };
 
 describe('parseChatOperation', () => {
-  test('accepts the four operations; SendMessage keeps its text; other fields are ignored', () => {
+  test('accepts the chat operations; each keeps its own parameter; other fields are ignored', () => {
     expect(parseChatOperation('{"operationName":"SendMessage","text":"hi","messageType":"Greeting"}')).toEqual({
       name: 'SendMessage',
-      text: 'hi',
+      params: { text: 'hi' },
     });
-    for (const name of ['StartTyping', 'StopTyping', 'Complete'])
-      expect(parseChatOperation(JSON.stringify({ operationName: name, text: 'ignored' }))).toEqual({ name });
+    expect(parseChatOperation('{"operationName":"SendUrl","url":"https://x.test/a","text":"no"}')).toEqual({
+      name: 'SendUrl',
+      params: { url: 'https://x.test/a' },
+    });
+    expect(parseChatOperation('{"operationName":"SendCustomNotice","noticeText":"n"}')).toEqual({
+      name: 'SendCustomNotice',
+      params: { noticeText: 'n' },
+    });
+    for (const name of ['Accept', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete', 'Leave'])
+      expect(parseChatOperation(JSON.stringify({ operationName: name, text: 'ignored' }))).toEqual({
+        name,
+        params: {},
+      });
+    // the simulator's first names for the typing notifications are aliases of GWS's
+    expect(parseChatOperation('{"operationName":"StartTyping"}')).toEqual({
+      name: 'SendStartTypingNotification',
+      params: {},
+    });
+    expect(parseChatOperation('{"operationName":"StopTyping"}')).toEqual({
+      name: 'SendStopTypingNotification',
+      params: {},
+    });
+  });
+
+  test('a parameter missing is statusCode 1, one of the wrong type 2; an inherited name is no operation', () => {
+    const missing = parseChatOperation('{"operationName":"SendUrl"}');
+    expect(isReply(missing) && missing.body).toEqual({ statusCode: 1, statusMessage: 'Parameter url is missing' });
+    const wrong = parseChatOperation('{"operationName":"SendCustomNotice","noticeText":7}');
+    expect(isReply(wrong) && wrong.body).toEqual({
+      statusCode: 2,
+      statusMessage: 'Parameter noticeText must be a non-empty string',
+    });
+    const inherited = parseChatOperation('{"operationName":"toString"}');
+    expect(isReply(inherited) && inherited.status).toBe(400);
   });
 
   test('operation names are case-sensitive, as GWS spells them', () => {
@@ -105,7 +153,8 @@ describe('chatOperationNotifications', () => {
           messageType: 'ChatStateChangeMessage',
           notificationType: 'Error',
           referenceId: 42,
-          errorMessage: 'StopTyping is not allowed on chat c3 in state Invited',
+          errorMessage: 'SendStopTypingNotification is not allowed on chat c3 in state Invited',
+          errorCode: 2,
           chat,
         },
       },

@@ -120,6 +120,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         const entry = live.get(event.id);
         if (!entry) {
           if (event.type === 'messages') return ended.has(event.id) ? undefined : buffer(event.id, event.messages);
+          if (event.type === 'removed') return;
           let state = reduceWith<R, M>(undefined, event, ctx) as S;
           const early = pending.get(event.id);
           if (early) {

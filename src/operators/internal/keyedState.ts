@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
+import type { Resync } from '../../protocol/resync';
 
 /**
  * Folds notifications into a Map by key: `update` returns the next Map, or the same one when nothing changed
@@ -35,3 +36,19 @@ export const byId = <V extends { readonly id: string }>(items: readonly V[] = []
 /** Returns a copy of `m` with `key` set to `value`. @internal */
 export const withEntry = <V>(m: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> =>
   new Map(m).set(key, value);
+
+/**
+ * `m` after a state read: the listed entries put in place (`value` turns a listed resource into its Map value), the
+ * removed ids gone; `m` itself when the read changes nothing (then nothing is emitted). @internal
+ */
+export const resynced = <R extends { readonly id: string }, V>(
+  m: ReadonlyMap<string, V>,
+  r: Resync<R, unknown>,
+  value: (resource: R) => V,
+): ReadonlyMap<string, V> => {
+  if (r.resources.length === 0 && !r.removed.some((id) => m.has(id))) return m;
+  const next = new Map(m);
+  for (const resource of r.resources) next.set(resource.id, value(resource));
+  for (const id of r.removed) next.delete(id);
+  return next;
+};

@@ -2,6 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../../protocol/media';
 import type { ConversationKind, ConversationMediaKind } from '../../protocol/media';
 import { linkedId } from '../../protocol/links';
+import type { Resync } from '../../protocol/resync';
 import { conversations } from './conversations';
 import type { Conversation, ConversationOptions } from './conversations';
 import type { ConversationEvent, ConversationState, EntryLike, ResourceLike } from '../reduceConversation';
@@ -19,7 +20,8 @@ export interface ImEntry extends EntryLike {
 /**
  * The conversations of one media kind, as its row in the registry describes them: the state-change message carries
  * the resource under `resourceKey`, and transcript messages (if the kind has them) name their conversation by one of
- * `transcript.linkKeys`. Every `*Conversations` operator is this, for its kind. @internal
+ * `transcript.linkKeys`; a {@link Resync} (from `syncedTopic`) puts its resources in place, merges its transcript
+ * entries and ends the conversations it removed. Every `*Conversations` operator is this, for its kind. @internal
  */
 export function mediaConversations<N, R extends ResourceLike, M extends EntryLike>(
   kind: ConversationKind,
@@ -34,6 +36,15 @@ export function mediaConversations<N, R extends ResourceLike, M extends EntryLik
       indexed: transcript?.order === 'indexed',
       events: (n, now): readonly ConversationEvent<R, M>[] => {
         const data = n as unknown as Data;
+        if (data.messageType === 'Resync') {
+          // A state read (syncedTopic): put the listed in place, then their transcripts, then end the unlisted.
+          const { resources, messages = {}, removed } = n as unknown as Resync<R, M>;
+          return [
+            ...resources.map((resource) => ({ type: 'resource', id: resource.id, resource }) as const),
+            ...Object.entries(messages).map(([id, log]) => ({ type: 'messages', id, messages: log }) as const),
+            ...removed.map((id) => ({ type: 'removed', id }) as const),
+          ];
+        }
         if (data.messageType === stateMessage) {
           const resource = data[resourceKey] as R | undefined;
           if (resource === undefined) return [];

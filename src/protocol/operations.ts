@@ -1,0 +1,202 @@
+// Operations (asynchronous requests, PROTOCOL.md "Operations"): the bodies gws-rx POSTs and the answer GWS returns.
+// An answer only means "accepted"; the outcome arrives later as a notification (see src/operations/).
+import * as t from 'io-ts';
+import { NumberFromStringOrNumber } from './common';
+
+/**
+ * The HTTP answer to an operation: `statusCode` 0 means accepted; any other value (1 missing parameter, 2 not valid in
+ * the current state, 3 forbidden, 4 internal error, 5 no permission, 6 not found) comes with a `statusMessage` and
+ * means nothing changed. Some servers add a `referenceId` that the resulting notifications carry too.
+ * @example
+ * ```ts
+ * import { OperationAnswer } from 'gws-rx';
+ * OperationAnswer.decode({ statusCode: 0, referenceId: 7 }); // Right
+ * OperationAnswer.decode({ statusCode: 2, statusMessage: 'Invalid state' }); // Right: a refusal, still an answer
+ * ```
+ */
+export const OperationAnswer = t.intersection(
+  [
+    t.type({ statusCode: NumberFromStringOrNumber }),
+    t.partial({ statusMessage: t.string, referenceId: NumberFromStringOrNumber }),
+  ],
+  'OperationAnswer',
+);
+/**
+ * A decoded `OperationAnswer`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { OperationAnswer } from 'gws-rx';
+ * const accepted = (a: OperationAnswer) => a.statusCode === 0;
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface OperationAnswer extends t.TypeOf<typeof OperationAnswer> {}
+
+/**
+ * A request codec, as the operations of `src/operations/` take it.
+ * @internal
+ */
+export type RequestCodec<R> = t.Decoder<unknown, R>;
+
+/** `{ operationName }` with one of `names`, plus required and optional fields. */
+const op = <N extends string, R extends t.Props, O extends t.Props>(names: readonly N[], required: R, optional: O) =>
+  t.intersection([
+    t.type({ operationName: t.keyof(Object.fromEntries(names.map((n) => [n, null])) as Record<N, null>), ...required }),
+    t.partial(optional),
+  ]);
+const text = { text: t.string };
+
+/**
+ * The body of an agent-state operation, `POST <base>/api/v2/me/channels/voice`: Ready (optional `workMode` ManualIn,
+ * AutoIn), NotReady (optional `reasonCode`, `workMode`), AfterCallWork (optional `wrapUpTime`), AuxWork (optional
+ * `reasonCode`).
+ * @example
+ * ```ts
+ * import { AgentStateRequest } from 'gws-rx';
+ * AgentStateRequest.decode({ operationName: 'NotReady', reasonCode: 'Lunch' }); // Right
+ * AgentStateRequest.decode({ operationName: 'Lunch' }); // Left
+ * ```
+ */
+export const AgentStateRequest = t.union(
+  [
+    op(['Ready'], {}, { workMode: t.string }),
+    op(['NotReady'], {}, { reasonCode: t.string, workMode: t.string }),
+    op(['AfterCallWork'], {}, { wrapUpTime: t.union([t.string, t.number]) }),
+    op(['AuxWork'], {}, { reasonCode: t.string }),
+  ],
+  'AgentStateRequest',
+);
+/**
+ * A decoded `AgentStateRequest`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { AgentStateRequest } from 'gws-rx';
+ * const ready: AgentStateRequest = { operationName: 'Ready' };
+ * ```
+ */
+export type AgentStateRequest = t.TypeOf<typeof AgentStateRequest>;
+
+/**
+ * The body of a call operation, `POST <base>/api/v2/me/calls/{id}`: Answer, Hold, Retrieve, Hangup, or
+ * AttachUserData / UpdateUserData with a `userData` object.
+ * @example
+ * ```ts
+ * import { CallRequest } from 'gws-rx';
+ * CallRequest.decode({ operationName: 'Hold' }); // Right
+ * CallRequest.decode({ operationName: 'AttachUserData', userData: { case: 42 } }); // Right
+ * ```
+ */
+export const CallRequest = t.union(
+  [
+    op(['Answer', 'Hold', 'Retrieve', 'Hangup'], {}, {}),
+    op(['AttachUserData', 'UpdateUserData'], { userData: t.UnknownRecord }, {}),
+  ],
+  'CallRequest',
+);
+/**
+ * A decoded `CallRequest`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { CallRequest } from 'gws-rx';
+ * const hold: CallRequest = { operationName: 'Hold' };
+ * ```
+ */
+export type CallRequest = t.TypeOf<typeof CallRequest>;
+
+/**
+ * The body of a chat operation, `POST <base>/api/v2/me/chats/{id}`, with GWS's operation names: Accept, SendMessage
+ * (`text`), SendUrl (`url`), SendStartTypingNotification, SendStopTypingNotification, SendCustomNotice (`noticeText`),
+ * Complete, Leave.
+ * @example
+ * ```ts
+ * import { ChatRequest } from 'gws-rx';
+ * ChatRequest.decode({ operationName: 'SendMessage', text: 'Hello' }); // Right
+ * ChatRequest.decode({ operationName: 'SendMessage' }); // Left: text is missing
+ * ```
+ */
+export const ChatRequest = t.union(
+  [
+    op(['Accept', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete', 'Leave'], {}, {}),
+    op(['SendMessage'], text, {}),
+    op(['SendUrl'], { url: t.string }, {}),
+    op(['SendCustomNotice'], { noticeText: t.string }, {}),
+  ],
+  'ChatRequest',
+);
+/**
+ * A decoded `ChatRequest`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { ChatRequest } from 'gws-rx';
+ * const hello: ChatRequest = { operationName: 'SendMessage', text: 'Hello' };
+ * ```
+ */
+export type ChatRequest = t.TypeOf<typeof ChatRequest>;
+
+/**
+ * The body of an IM-session operation, `POST <base>/api/v2/me/im-sessions/{id}`: Accept, SendMessage (`text`),
+ * Complete.
+ * @example
+ * ```ts
+ * import { ImSessionRequest } from 'gws-rx';
+ * ImSessionRequest.decode({ operationName: 'SendMessage', text: 'On my way' }); // Right
+ * ```
+ */
+export const ImSessionRequest = t.union(
+  [op(['Accept', 'Complete'], {}, {}), op(['SendMessage'], text, {})],
+  'ImSessionRequest',
+);
+/**
+ * A decoded `ImSessionRequest`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { ImSessionRequest } from 'gws-rx';
+ * const accept: ImSessionRequest = { operationName: 'Accept' };
+ * ```
+ */
+export type ImSessionRequest = t.TypeOf<typeof ImSessionRequest>;
+
+/**
+ * The body of an email operation, `POST <base>/api/v2/me/emails/{id}`: Accept, Reply (makes an outbound reply in
+ * state Composing), Send (of an outbound email, optional `to`, `subject`, `body`), Complete.
+ * @example
+ * ```ts
+ * import { EmailRequest } from 'gws-rx';
+ * EmailRequest.decode({ operationName: 'Send', subject: 'Re: your order' }); // Right
+ * ```
+ */
+export const EmailRequest = t.union(
+  [
+    op(['Accept', 'Reply', 'Complete'], {}, {}),
+    op(['Send'], {}, { to: t.array(t.string), subject: t.string, body: t.string }),
+  ],
+  'EmailRequest',
+);
+/**
+ * A decoded `EmailRequest`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { EmailRequest } from 'gws-rx';
+ * const reply: EmailRequest = { operationName: 'Reply' };
+ * ```
+ */
+export type EmailRequest = t.TypeOf<typeof EmailRequest>;
+
+/**
+ * The body of a workitem operation, `POST <base>/api/v2/me/workitems/{id}`: Accept, Complete.
+ * @example
+ * ```ts
+ * import { WorkitemRequest } from 'gws-rx';
+ * WorkitemRequest.decode({ operationName: 'Complete' }); // Right
+ * ```
+ */
+export const WorkitemRequest = op(['Accept', 'Complete'], {}, {});
+/**
+ * A decoded `WorkitemRequest`: what the codec of the same name returns.
+ * @example
+ * ```ts
+ * import type { WorkitemRequest } from 'gws-rx';
+ * const done: WorkitemRequest = { operationName: 'Complete' };
+ * ```
+ */
+export type WorkitemRequest = t.TypeOf<typeof WorkitemRequest>;
