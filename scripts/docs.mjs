@@ -4,7 +4,9 @@
 // (marbles/documented.ts), by scripts/marbles/diagram.ts: no picture is drawn by hand.
 //
 // An operator is any documented function whose return type is rxjs's OperatorFunction (or MonoTypeOperatorFunction),
-// so a new operator is picked up as it is exported; the build fails when one has no diagram. It also rewrites
+// so a new operator is picked up as it is exported; the build fails when one has no diagram, or one that does not
+// parse. Other functions whose TSDoc holds text blocks that parse as marble diagrams (syncedTopic, the operations) get
+// them drawn too; a text block of theirs that is not a diagram stays text. It also rewrites
 // docs/images/chatConversations.svg, the diagram the README shows (test/docs checks that it is up to date).
 //
 //   node scripts/docs.mjs [--out DIR]
@@ -81,8 +83,19 @@ const isOperatorSignature = (/** @type {any} */ r) =>
   r.type?.type === 'reference' &&
   OPERATOR_TYPE.test(r.type.name);
 
-/** Operators seen while rendering, with how many diagrams each page got. */
+/** Functions seen while rendering, with how many diagrams each page got. */
 const drawn = new Map();
+const isFunctionSignature = (/** @type {any} */ r) =>
+  r.kindOf(ReflectionKind.CallSignature) && r.parent?.kindOf(ReflectionKind.Function) === true;
+/** The diagrams of one text block, or none when it is not one (only an operator's must be). */
+const diagramsOf = (/** @type {string} */ block, /** @type {boolean} */ required) => {
+  try {
+    return diagram.parseDiagrams(block);
+  } catch (e) {
+    if (required) throw e;
+    return [];
+  }
+};
 
 app.renderer.hooks.on('head.end', () =>
   JSX.createElement('style', null, [
@@ -94,9 +107,17 @@ app.renderer.hooks.on('head.end', () =>
 );
 
 app.renderer.hooks.on('comment.beforeTags', (_context, comment, reflection) => {
-  if (!isOperatorSignature(reflection)) return JSX.createElement(JSX.Fragment, null);
+  if (!isFunctionSignature(reflection)) return JSX.createElement(JSX.Fragment, null);
   const name = reflection.name;
-  const diagrams = diagram.textBlocks(Comment.combineDisplayParts(comment.summary)).flatMap(diagram.parseDiagrams);
+  const operator = isOperatorSignature(reflection);
+  const blocks = diagram.textBlocks(Comment.combineDisplayParts(comment.summary));
+  let diagrams;
+  try {
+    diagrams = blocks.flatMap((block) => diagramsOf(block, operator));
+  } catch (e) {
+    fail(`the marble diagram of operator ${name} does not parse: ${e instanceof Error ? e.message : String(e)}`);
+    return JSX.createElement(JSX.Fragment, null);
+  }
   drawn.set(name, Math.max(drawn.get(name) ?? 0, diagrams.length));
   const figures = diagrams.map((d, i) =>
     JSX.createElement(
@@ -118,11 +139,15 @@ else {
     .map((f) => f.name);
   await app.generateDocs(project, out);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) fail('TypeDoc reported problems (see above)');
-  const missing = [...new Set(operators)].filter((name) => !(drawn.get(name) > 0)).sort();
+  const names = [...new Set(operators)].sort();
+  const missing = names.filter((name) => !(drawn.get(name) > 0));
   if (missing.length > 0) fail(`operators without a marble diagram in their TSDoc: ${missing.join(', ')}`);
-  writeFileSync(join(out, 'operators.json'), `${JSON.stringify([...new Set(operators)].sort(), null, 2)}\n`);
+  writeFileSync(join(out, 'operators.json'), `${JSON.stringify(names, null, 2)}\n`);
+  const count = (/** @type {string[]} */ of) => of.reduce((n, name) => n + (drawn.get(name) ?? 0), 0);
+  const others = [...drawn.keys()].filter((name) => !names.includes(name) && drawn.get(name) > 0).sort();
   process.stderr.write(
-    `docs: ${relative(process.cwd(), out) || '.'}: ${new Set(operators).size} operators, ` +
-      `${[...drawn.values()].reduce((a, b) => a + b, 0)} diagrams drawn\n`,
+    `docs: ${relative(process.cwd(), out) || '.'}: ${names.length} operators, ${count(names)} diagrams drawn` +
+      (others.length > 0 ? `; ${count(others)} more of ${others.join(', ')}` : '') +
+      '\n',
   );
 }

@@ -8,8 +8,9 @@
 //   c.state$:   a----b----c---(d|)      a..d = ChatConversationState
 //             continued legend, indented
 //
-// - A row is `label: marble  legend`: the label runs to the first colon followed by a space, the marble is the next
-//   word (no spaces inside), the legend is the rest. An indented line continues the legends.
+// - A row is `label: marble  legend` or `label  marble  legend`: the label runs to the first colon followed by a space
+//   or to the first two spaces, the marble is the next word (no spaces inside), the legend is the rest. An indented
+//   line continues the legends.
 // - The marble uses the rxjs TestScheduler's run-mode syntax, one frame per character: `-` a frame, a letter or digit
 //   a value, `|` completion, `#` an error, `^` the subscription, `!` the unsubscription, `(…)` values in one frame.
 //   No time progressions (`10ms`) and nothing after `|` or `#` but the group's `)` and `-`.
@@ -58,7 +59,7 @@ export class MarbleSyntaxError extends Error {
   override readonly name = 'MarbleSyntaxError';
 }
 
-const ROW = /^(\S(?:.*?\S)?):\s+(\S+)(?:\s+(.*?))?\s*$/;
+const ROW = /^(\S(?:.*?\S)?)(?::\s+|\s{2,})(\S+)(?:\s+(.*?))?\s*$/;
 
 /** Parses one marble (no spaces) into events and groups; throws a MarbleSyntaxError saying what is wrong and where. */
 export function parseMarble(marble: string): { events: MarbleEvent[]; groups: MarbleGroup[] } {
@@ -127,7 +128,7 @@ function parseDiagram(lines: string[]): MarbleDiagram {
       continue;
     }
     const m = ROW.exec(line);
-    if (m === null) throw new MarbleSyntaxError(`not a row ('label: marble  legend'): '${line}'`);
+    if (m === null) throw new MarbleSyntaxError(`not a row ('label: marble  legend' or 'label  marble'): '${line}'`);
     const [, label = '', marble = '', legend = ''] = m;
     const column = line.indexOf(marble, label.length + 1);
     if (raw.some((r) => r.label === label)) throw new MarbleSyntaxError(`two rows named '${label}'`);

@@ -71,6 +71,14 @@ describe('marble text', () => {
     expect(two?.rows.map((r) => r.label)).toEqual(['other']);
   });
 
+  test('a label may end in two spaces instead of a colon', () => {
+    const [d] = parseDiagrams(['POST answer   -----a', 'send            -----a|     (subscribed at r)'].join('\n'));
+    expect(d?.rows.map((r) => [r.label, r.marble, r.offset, r.legend])).toEqual([
+      ['POST answer', '-----a', 0, ''],
+      ['send', '-----a|', 2, '(subscribed at r)'],
+    ]);
+  });
+
   test('lines that are not rows, repeated labels and bad marbles name what is wrong', () => {
     expect(() => parseDiagrams('just words')).toThrow(/not a row/);
     expect(() => parseDiagrams('  indented first')).toThrow();
