@@ -11,6 +11,7 @@ import {
   serviceStates,
 } from '../../src/index';
 import type { ChatConversationState, ConnectionState } from '../../src/index';
+import { mountActions } from './actions';
 
 type ChatState = ChatConversationState;
 
@@ -176,6 +177,9 @@ export async function start(): Promise<() => Promise<void>> {
         ),
       ),
   );
+
+  // Buttons that run operations (actions.ts), in a panel of their own.
+  subs.add(mountActions(client, document.querySelector('main') ?? document.body));
 
   return async () => {
     subs.unsubscribe();

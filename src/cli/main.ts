@@ -11,6 +11,7 @@ import { viewModel$, viewTopics } from './view';
 import { describeConnection, renderView, summarizeView } from './render';
 import { snapshotFeed, snapshotLoader } from './snapshot';
 import { liveFrame } from './frame';
+import { OP_HELP, OpUsageError, parseOpArgs, runOpCommand } from './op';
 import type { SnapshotEvent } from './snapshot';
 import type { HeaderMap } from '../client/options';
 import { share } from 'rxjs';
@@ -29,12 +30,14 @@ const HELP = `gws-rx — Genesys Web Services (GWS) v2 notifications as live RxJ
 Usage:
   gws-rx demo  [--port N] [--speed X] [--seed N] [--duration S]
   gws-rx watch [--url URL] [--user U] [--topics LIST] [--json] [--duration S] [--speed X] [--seed N]
+  gws-rx op    <agent|call|chat|im|email|workitem> [<id>] <operationName> [options]   (gws-rx op --help)
   gws-rx --help
 
 Commands:
   demo    Start the embedded GWS simulator (a seeded contact-center shift), serve the browser dashboard,
           and show the live terminal view of gws-rx's per-conversation state.
   watch   Watch a GWS server (the embedded simulator when --url is absent): the live view, or NDJSON.
+  op      Run one operation (e.g. op agent NotReady, op chat SendMessage --text hi) and print its outcome.
 
 Both read the current state (GET /api/v2/me?subresources=*) when connected and again after every reconnect,
 with the same session, and merge it in; a failed read is one warning line, and watching goes on.
@@ -163,6 +166,7 @@ async function remote(url: string, user: string | undefined): Promise<Target> {
 
 async function run(argv: readonly string[]): Promise<void> {
   const command = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
+  if (command === 'op') return op(argv.slice(1));
   const { values } = parseArgs({
     args: command === undefined ? [...argv] : argv.slice(1),
     options: {
@@ -320,6 +324,27 @@ async function run(argv: readonly string[]): Promise<void> {
       }
     }),
   );
+}
+
+/** `gws-rx op`: one operation and its outcome (src/cli/op.ts); the exit code says whether it was confirmed. */
+async function op(args: readonly string[]): Promise<void> {
+  let cmd: ReturnType<typeof parseOpArgs>;
+  try {
+    cmd = parseOpArgs(args);
+  } catch (e) {
+    throw e instanceof OpUsageError ? new UsageError(e.message) : e;
+  }
+  if (cmd === 'help') return void process.stdout.write(OP_HELP);
+  const code = await runOpCommand(cmd, {
+    loadNode: () => loadNode(cmd.url === undefined ? SIM_PEERS : CLIENT_PEERS),
+    loadSim,
+    password: async (user) => process.env.GWS_PASSWORD ?? (await promptHidden(`Password for ${user}: `)),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`gws-rx: ${line}\n`),
+  }).catch((e: unknown) => {
+    throw e instanceof OpUsageError ? new UsageError(e.message) : e;
+  });
+  process.exit(code);
 }
 
 // A closed pipe (e.g. `gws-rx watch --json | head`) ends the program quietly.

@@ -43,7 +43,9 @@ export interface OperationOptions {
  * ```
  */
 export interface ResourceRef {
+  /** The resource's id, as in its URL (`/api/v2/me/chats/{id}`). */
   readonly id: string;
+  /** The operations the resource allows now, as GWS lists them; absent means "unknown" (nothing is checked). */
   readonly capabilities?: readonly string[] | undefined;
 }
 
@@ -207,7 +209,7 @@ export const stateVerdict = (n: unknown, resourceKey: string, id: string, states
   return state !== undefined && states.includes(state) ? 'confirmed' : undefined;
 };
 
-const claims = new WeakMap<object, Set<number>>();
+const claims = /* @__PURE__ */ new WeakMap<object, Set<number>>();
 
 /**
  * Claims item `i` of notification `n` (an entry of its transcript) for the operation asking, once: true for the first

@@ -24,12 +24,13 @@ export interface KeyedStateOptions<R> {
   readonly initial?: readonly R[];
 }
 
-const { stateMessage, resourceKey } = mediaKinds.device;
-
 /**
  * Keeps the latest state of every device (and so of its agent: `userState.state`, `workMode`, `reason`) from
  * `/v2/me/devices`, as one `ReadonlyMap<deviceId, Device>`. Like `scan` into a Map; emits a new Map only when a
  * `DeviceStateChangeMessage` arrives, never for other message types (e.g. `ErrorMessage`).
+ *
+ * A `Resync` of `syncedTopic` (a state read) puts the devices it lists in place and drops those it removed, in one
+ * emission (none when it changes nothing).
  *
  * ```text
  * source: --a--e--b--|     a, b = DeviceStateChangeMessage, e = ErrorMessage
@@ -56,6 +57,8 @@ export function deviceStates(
   options?: KeyedStateOptions<Device>,
 ): OperatorFunction<DevicesNotification | ResyncOf<'/v2/me/devices'>, ReadonlyMap<string, Device>> {
   checkOptions('deviceStates', options, { initial: initialResources });
+  // Read here, not at module level: an app that never calls deviceStates then bundles none of it.
+  const { stateMessage, resourceKey } = mediaKinds.device;
   return keyedState<DevicesNotification | ResyncOf<'/v2/me/devices'>, Device>((current, n) => {
     if (n.messageType === 'Resync') return resynced(current, n, (d) => d);
     if (n.messageType !== stateMessage) return current;

@@ -119,8 +119,9 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
       const apply = (event: ConversationEvent<R, M>, ctx: ReduceContext): void => {
         const entry = live.get(event.id);
         if (!entry) {
-          if (event.type === 'messages') return ended.has(event.id) ? undefined : buffer(event.id, event.messages);
-          if (event.type === 'removed') return;
+          // Messages wait for their conversation's first state (unless it ended); removing an unknown one is moot.
+          if (event.type !== 'resource')
+            return event.type === 'messages' && !ended.has(event.id) ? buffer(event.id, event.messages) : undefined;
           let state = reduceWith<R, M>(undefined, event, ctx) as S;
           const early = pending.get(event.id);
           if (early) {
