@@ -6,6 +6,7 @@ export default tseslint.config(
     // examples/angular is its own project (own package.json, lock, tsconfig; checked by its Angular build).
     ignores: [
       'dist/**',
+      'dist-docs/**',
       'node_modules/**',
       'coverage/**',
       'examples/**/dist/**',

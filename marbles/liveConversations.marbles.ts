@@ -7,6 +7,7 @@ import * as operators from '../src/operators/index';
 import { liveConversations } from '../src/operators/liveConversations';
 import type { CallsNotification } from '../src/protocol/calls';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { chatLog, chatState, scheduler, text } from './helpers';
 import type { ChatNote } from './helpers';
 
@@ -15,6 +16,34 @@ const show = (m: ReadonlyMap<string, string>): string => [...m].map(([k, v]) => 
 const conv = (id: string, state$: Observable<string>): Conversation<string> => ({ id, kind: 'chat', state$ });
 
 describe('liveConversations', () => {
+  const [diagram] = documented('liveConversations');
+
+  test('the diagram in its TSDoc: one Map of the live states; an ended state removes its conversation', () => {
+    const d = diagram!;
+    interface Step {
+      readonly n: string;
+      readonly ended: boolean;
+    }
+    const step = (n: string, ended = false): Step => ({ n, ended });
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const aStates = cold<Step>(d.cold('a.state$'), { 1: step('1'), 2: step('2'), 3: step('3', true) });
+      const bStates = cold<Step>(d.cold('b.state$'), { x: step('x') });
+      const source = cold<Conversation<Step>>(d.cold('source'), {
+        a: { id: 'a', kind: 'chat', state$: aStates },
+        b: { id: 'b', kind: 'chat', state$: bStates },
+      });
+      expectObservable(
+        source.pipe(
+          liveConversations(),
+          map((m) => [...m].map(([id, s]) => `${id}=${s.n}`).join(',')),
+        ),
+      ).toBe(d.at('output'), { A: 'a=1', B: 'a=2', C: 'a=2,b=x', D: 'b=x' });
+      // Each state$ row starts where the diagram draws it, when its conversation arrives; a's ends with its completion.
+      expectSubscriptions(aStates.subscriptions).toBe('-'.repeat(d.offset('a.state$')) + '^---------!');
+      expectSubscriptions(bStates.subscriptions).toBe('-'.repeat(d.offset('b.state$')) + '^');
+    });
+  });
+
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<Conversation<string>>('-');

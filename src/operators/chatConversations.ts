@@ -29,9 +29,9 @@ export interface ChatConversationState extends ConversationState<Chat, Transcrip
  * transcript entries it carries merge by index.
  *
  * ```text
- * source:   --s----l----l---e--|      s = Chatting, l = MessageLogUpdated, e = Completed
- * output:   --c-----------------|     c = the chat's Conversation
- * c.state$: --a----b----c---(d|)      a..d = ChatConversationState, each a new object
+ * source:   --s----l----m---e--|      s = Chatting, l, m = MessageLogUpdated (messages 1, 2), e = Completed
+ * output:   --c----------------|      c = the chat's Conversation
+ * c.state$: --a----b----c---(d|)      a..d = ChatConversationState, each a new object; d is ended
  * ```
  *
  * @example

@@ -17,10 +17,10 @@ const isEnded = (s: unknown): boolean => (s as { ended?: unknown } | null | unde
  * of one persistent map, not copies). To patch a view rather than redraw it, pipe into {@link mapChanges}.
  *
  * ```text
- * source:      --a-----b--------|      a, b = Conversations
- * a.state$:    --1--2------(3|)        3 is an end state
- * b.state$:          --x----------|    completes because the source completed (b did not end)
- * output:      --A--B--C---D----|      A={a:1} B={a:2} C={a:2,b:x} D={b:x}
+ * source:    --a-----b--------|      a, b = Conversations
+ * a.state$:    1--2------(3|)        a's states, from when a arrives; 3 says ended
+ * b.state$:          --x--------     b's states, from when b arrives
+ * output:    --A--B----C-D------     A = {a: 1}, B = {a: 2}, C = {a: 2, b: x}, D = {b: x}
  * ```
  * The output completes when the source and every live `state$` have completed. A `state$` that completes after the
  * source did (the client closed, the topic completed) leaves no partial Map behind: the last Map stays the last
