@@ -195,6 +195,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
   let closedNow: () => void = () => undefined;
   let recovery = initialRecovery;
+  let connectedId: string | undefined;
   let stopReading = (): void => undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // The state is read from the GWS base of the CometD endpoint; an endpoint elsewhere (a plain Bayeux server) has none.
@@ -421,9 +422,17 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       case 'cancelRestart':
         clearTimeout(restartTimer);
         return;
-      case 'emit':
-        if (effect.state.status === 'failed') recoverWith({ type: 'end' });
-        return state$.next(scrubbed(effect.state));
+      case 'emit': {
+        const s = effect.state;
+        const was = state$.value;
+        if (s.status === 'failed') recoverWith({ type: 'end' });
+        state$.next(scrubbed(s));
+        // Back on the same session after a cut: a long-poll answer lost in flight took its notifications along.
+        if (s.status === 'connected' && was.status === 'reconnecting' && s.clientId === connectedId)
+          recoverWith({ type: 'demand' });
+        if (s.status === 'connected') connectedId = s.clientId;
+        return;
+      }
       case 'emitSubscribeFailure':
         return subscribeFailures$.next({ ...effect.failure, reason: scrub(effect.failure.reason) });
       case 'emitSubscriptions':
