@@ -1,12 +1,14 @@
 import type { OperatorFunction } from 'rxjs';
 import { callConversations } from '../src/operators/callConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { resourceChecklist } from './resourceChecklist';
 import type { Note, StateLike } from './resourceChecklist';
 
 // CallStateChangeMessage (resource under `call`): the shared checklist, run against this operator and its default end states.
 resourceChecklist({
   name: 'callConversations',
+  diagrams: documented('callConversations'),
   messageType: 'CallStateChangeMessage',
   key: 'call',
   endStates: ['Released'],

@@ -1,7 +1,8 @@
 import { map, mergeMap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { chatConversations } from '../src/operators/chatConversations';
-import { chatLog, chatState, event, scheduler, text } from './helpers';
+import { documented } from './documented';
+import { chatLog, chatState, event, firstStates, scheduler, text } from './helpers';
 import type { ChatNote } from './helpers';
 
 // A state summary that marble values can compare: id, state, transcript indices, gaps, typing, present, error.
@@ -33,6 +34,33 @@ const states = (source: Observable<ChatNote>) =>
   );
 
 describe('chatConversations', () => {
+  const [diagram] = documented('chatConversations');
+
+  test('the diagram in its TSDoc: one Conversation, whose state$ follows the chat and completes when it ends', () => {
+    const d = diagram!;
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ChatNote>(d.cold('source'), {
+        s: chatState('c1', 'Chatting'),
+        l: chatLog('c1', text(1)),
+        m: chatLog('c1', text(2)),
+        e: chatState('c1', 'Completed'),
+      });
+      expectObservable(
+        source.pipe(
+          chatConversations(),
+          map((c) => c.id),
+        ),
+      ).toBe(d.at('output'), { c: 'c1' });
+      // The first Conversation's state$ alone, so its own completion shows.
+      expectObservable(firstStates(source.pipe(chatConversations())).pipe(map(summary))).toBe(d.at('c.state$'), {
+        a: 'c1|Chatting|||||',
+        b: 'c1|Chatting|1||||',
+        c: 'c1|Chatting|1,2||||',
+        d: 'c1|Completed|1,2||||',
+      });
+    });
+  });
+
   test('never: emits nothing and stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<ChatNote>('-');

@@ -1,6 +1,7 @@
 import { map } from 'rxjs';
 import { deviceStates } from '../src/operators/deviceStates';
 import type { Device, DeviceStateChangeMessage, DevicesNotification } from '../src/protocol/devices';
+import { documented } from './documented';
 import { scheduler } from './helpers';
 import { show } from './keyed';
 
@@ -13,6 +14,32 @@ const dev = (...devices: [string, string][]): DeviceStateChangeMessage => ({
 const view = (m: ReadonlyMap<string, Device>): string => show(m, (d) => d.userState?.state ?? '?');
 
 describe('deviceStates', () => {
+  const [plain, seeded] = documented('deviceStates');
+
+  test('the diagrams in its TSDoc: a new Map per state change, none for other messages; with initial, the seed first', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const d = plain!;
+      const source = cold<DeviceNote>(d.cold('source'), {
+        a: dev(['d1', 'Ready']),
+        e: { messageType: 'ErrorMessage' },
+        b: dev(['d2', 'NotReady']),
+      });
+      expectObservable(source.pipe(deviceStates(), map(view))).toBe(d.at('output'), {
+        A: 'd1=Ready',
+        B: 'd1=Ready,d2=NotReady',
+      });
+    });
+    scheduler().run(({ cold, expectObservable }) => {
+      const d = seeded!;
+      const source = cold<DeviceNote>(d.cold('source'), { b: dev(['d2', 'NotReady']) });
+      const initial = [{ id: 'd1', userState: { state: 'Ready' } }];
+      expectObservable(source.pipe(deviceStates({ initial }), map(view))).toBe(d.at('output'), {
+        S: 'd1=Ready',
+        B: 'd1=Ready,d2=NotReady',
+      });
+    });
+  });
+
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<DeviceNote>('-');

@@ -1,12 +1,14 @@
 import type { OperatorFunction } from 'rxjs';
 import { emailConversations } from '../src/operators/emailConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { resourceChecklist } from './resourceChecklist';
 import type { Note, StateLike } from './resourceChecklist';
 
 // EmailStateChangeMessage (resource under `email`): the shared checklist, run against this operator and its default end states.
 resourceChecklist({
   name: 'emailConversations',
+  diagrams: documented('emailConversations'),
   messageType: 'EmailStateChangeMessage',
   key: 'email',
   endStates: ['Completed', 'Revoked'],

@@ -1,12 +1,14 @@
 import type { OperatorFunction } from 'rxjs';
 import { facebookConversations } from '../src/operators/facebookConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { resourceChecklist } from './resourceChecklist';
 import type { Note, StateLike } from './resourceChecklist';
 
 // FacebookStateChangeMessage (resource under `facebook`): the shared checklist, run against this operator and its default end states.
 resourceChecklist({
   name: 'facebookConversations',
+  diagrams: documented('facebookConversations'),
   messageType: 'FacebookStateChangeMessage',
   key: 'facebook',
   endStates: ['Completed', 'Revoked'],

@@ -3,7 +3,8 @@ import type { Observable } from 'rxjs';
 import { facebookSessionConversations } from '../src/operators/facebookSessionConversations';
 import type { FacebooksessionNotification, FacebooksessionStateChangeMessage } from '../src/protocol/facebooksession';
 import type { MessageLogUpdated } from '../src/protocol/chats';
-import { scheduler, text } from './helpers';
+import { documented } from './documented';
+import { firstStates, scheduler, text } from './helpers';
 import type { Entry } from './helpers';
 
 type FbNote = FacebooksessionNotification;
@@ -38,6 +39,31 @@ const states = (source: Observable<FbNote>) =>
   );
 
 describe('facebookSessionConversations', () => {
+  const [diagram] = documented('facebookSessionConversations');
+
+  test('the diagram in its TSDoc: one Conversation, whose state$ completes when the session ends', () => {
+    const d = diagram!;
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<FbNote>(d.cold('source'), {
+        s: fb('f1', 'Chatting'),
+        l: log('f1', text(1)),
+        e: fb('f1', 'Completed'),
+      });
+      expectObservable(
+        source.pipe(
+          facebookSessionConversations(),
+          map((c) => c.id),
+        ),
+      ).toBe(d.at('output'), { c: 'f1' });
+      const show = (s: { id: string; state: string | undefined; transcript: { length: number } }) =>
+        `${s.id}|${s.state ?? ''}|${s.transcript.length}`;
+      expectObservable(firstStates(source.pipe(facebookSessionConversations())).pipe(map(show))).toBe(
+        d.at('c.state$'),
+        { a: 'f1|Chatting|0', b: 'f1|Chatting|1', c: 'f1|Completed|1' },
+      );
+    });
+  });
+
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<FbNote>('-');

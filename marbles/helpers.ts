@@ -1,5 +1,6 @@
 // Builders of GWS notifications for marble specs: shapes follow the seeds (chat resource, MessageLogUpdated), and
 // values are typed with the decoded notification types of src/protocol, which is what the operators take.
+import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { RunHelpers } from 'rxjs/testing';
 import type { Chat, ChatStateChangeMessage, ChatsNotification, MessageLogUpdated } from '../src/protocol/chats';
@@ -15,6 +16,22 @@ export const runWithClock = <T>(fn: (helpers: RunHelpers, ts: TestScheduler) => 
   const ts = scheduler();
   return ts.run((helpers) => fn(helpers, ts));
 };
+
+/**
+ * The `state$` of the first conversation a conversation operator emits, with its own completion: the operator stays
+ * subscribed meanwhile (`take(1)` would unsubscribe it, and that completes every `state$` early).
+ */
+export const firstStates = <S>(conversations: Observable<{ readonly state$: Observable<S> }>): Observable<S> =>
+  new Observable<S>((subscriber) => {
+    let first = true;
+    return conversations.subscribe({
+      next: (c) => {
+        if (first) c.state$.subscribe(subscriber);
+        first = false;
+      },
+      error: (e: unknown) => subscriber.error(e),
+    });
+  });
 
 export type { Chat };
 /** A transcript entry of a chat (or a Facebook session). */

@@ -7,7 +7,8 @@ import type {
   IMSessionStateChangeMessage,
   ImSessionsNotification,
 } from '../src/protocol/imSessions';
-import { runWithClock, scheduler } from './helpers';
+import { documented } from './documented';
+import { firstStates, runWithClock, scheduler } from './helpers';
 
 type ImNote = ImSessionsNotification;
 
@@ -47,6 +48,41 @@ const states = (source: Observable<ImNote>, clock: TestScheduler) =>
   );
 
 describe('imSessionConversations', () => {
+  const [diagram] = documented('imSessionConversations');
+
+  test('the diagram in its TSDoc: messages in arrival order; state$ completes when the session ends', () => {
+    const d = diagram!;
+    scheduler().run(({ cold, expectObservable }) => {
+      const source = cold<ImNote>(d.cold('source'), {
+        s: im('i1', 'Talking'),
+        m: log('i1', 'hi'),
+        n: log('i1', 'bye'),
+        e: im('i1', 'Completed'),
+      });
+      expectObservable(
+        source.pipe(
+          imSessionConversations(),
+          map((c) => c.id),
+        ),
+      ).toBe(d.at('output'), { c: 'i1' });
+      const show = (s: {
+        id: string;
+        state: string | undefined;
+        transcript: { toArray(): readonly { text?: string }[] };
+      }) =>
+        `${s.id}|${s.state ?? ''}|${s.transcript
+          .toArray()
+          .map((m) => m.text)
+          .join(',')}`;
+      expectObservable(firstStates(source.pipe(imSessionConversations())).pipe(map(show))).toBe(d.at('c.state$'), {
+        a: 'i1|Talking|',
+        b: 'i1|Talking|hi',
+        c: 'i1|Talking|hi,bye',
+        d: 'i1|Completed|hi,bye',
+      });
+    });
+  });
+
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<ImNote>('-');

@@ -1,12 +1,14 @@
 import type { OperatorFunction } from 'rxjs';
 import { openmediaConversations } from '../src/operators/openmediaConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { resourceChecklist } from './resourceChecklist';
 import type { Note, StateLike } from './resourceChecklist';
 
 // OpenmediaStateChangeMessage (resource under `openmedia`): the shared checklist, run against this operator and its default end states.
 resourceChecklist({
   name: 'openmediaConversations',
+  diagrams: documented('openmediaConversations'),
   messageType: 'OpenmediaStateChangeMessage',
   key: 'openmedia',
   endStates: ['Completed', 'Revoked'],

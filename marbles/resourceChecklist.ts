@@ -4,7 +4,8 @@
 import { endWith, map, mergeMap, of } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
 import type { Conversation, ConversationOptions } from '../src/operators/internal/conversations';
-import { runWithClock, scheduler } from './helpers';
+import type { DocumentedDiagram } from './documented';
+import { firstStates, runWithClock, scheduler } from './helpers';
 
 /**
  * A notification as the checklist builds it, for any of the topics: `{ messageType, [key]: { id, state } }` plus the
@@ -33,6 +34,8 @@ export interface ResourceSpec {
   readonly key: string;
   readonly endStates: readonly string[];
   readonly operator: (options?: ChecklistOptions) => OperatorFunction<Note, Conversation<StateLike>>;
+  /** `documented(name)`: the diagram in the operator's TSDoc (source, output, x.state$), run by the checklist. */
+  readonly diagrams: readonly DocumentedDiagram[];
 }
 
 /** The conversation options the checklist passes: seeds are `{ id, state }`, valid resources of every such kind. */
@@ -153,6 +156,29 @@ export function resourceChecklist(spec: ResourceSpec): void {
   });
 
   describe(`${spec.name}: domain`, () => {
+    test('the diagram in its TSDoc: one Conversation, whose state$ completes with the end state', () => {
+      const d = spec.diagrams[0];
+      if (d === undefined) throw new Error(`${spec.name}: no diagram`);
+      scheduler().run(({ cold, expectObservable }) => {
+        const source = cold<Note>(d.cold('source'), {
+          a: note('x1', 'Ringing'),
+          b: note('x1', 'Established'),
+          c: note('x1', end),
+        });
+        expectObservable(
+          source.pipe(
+            spec.operator(),
+            map((c) => c.id),
+          ),
+        ).toBe(d.at('output'), { x: 'x1' });
+        expectObservable(firstStates(source.pipe(spec.operator())).pipe(map(summary))).toBe(d.at('x.state$'), {
+          A: 'x1|Ringing|live|',
+          B: 'x1|Established|live|',
+          C: `x1|${end}|ended|`,
+        });
+      });
+    });
+
     for (const endState of spec.endStates) {
       test(`end state ${endState} (default): state$ emits the ended state then completes`, () => {
         scheduler().run(({ cold, expectObservable }) => {

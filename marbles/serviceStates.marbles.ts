@@ -1,6 +1,7 @@
 import { map } from 'rxjs';
 import { serviceStates } from '../src/operators/serviceStates';
 import type { Service, ServiceStateChangeMessage, ServicesNotification } from '../src/protocol/services';
+import { documented } from './documented';
 import { scheduler } from './helpers';
 import { show } from './keyed';
 
@@ -16,6 +17,31 @@ const other = { messageType: 'ErrorMessage' } as unknown as ServiceNote;
 const view = (m: ReadonlyMap<string, Service>): string => show(m, (s) => s.state ?? '?');
 
 describe('serviceStates', () => {
+  const [plain, seeded] = documented('serviceStates');
+
+  test('the diagrams in its TSDoc: the latest state per service; with initial, the seed first', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const d = plain!;
+      const source = cold<ServiceNote>(d.cold('source'), { a: svc('sips', 'Active'), b: svc('sips', 'Inactive') });
+      expectObservable(source.pipe(serviceStates(), map(view))).toBe(d.at('serviceStates()'), {
+        A: 'sips=Active',
+        B: 'sips=Inactive',
+      });
+    });
+    scheduler().run(({ cold, expectObservable }) => {
+      const d = seeded!;
+      const source = cold<ServiceNote>(d.cold('source'), { b: svc('sips', 'Inactive') });
+      const initial = [
+        { id: 'sips', state: 'Active' },
+        { id: 'chat', state: 'Active' },
+      ];
+      expectObservable(source.pipe(serviceStates({ initial }), map(view))).toBe(d.at('serviceStates({ initial })'), {
+        S: 'sips=Active,chat=Active',
+        B: 'sips=Inactive,chat=Active',
+      });
+    });
+  });
+
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<ServiceNote>('-');

@@ -1,12 +1,14 @@
 import type { OperatorFunction } from 'rxjs';
 import { tweetConversations } from '../src/operators/tweetConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { resourceChecklist } from './resourceChecklist';
 import type { Note, StateLike } from './resourceChecklist';
 
 // TweetStateChangeMessage (resource under `tweet`): the shared checklist, run against this operator and its default end states.
 resourceChecklist({
   name: 'tweetConversations',
+  diagrams: documented('tweetConversations'),
   messageType: 'TweetStateChangeMessage',
   key: 'tweet',
   endStates: ['Completed', 'Revoked'],

@@ -2,6 +2,7 @@ import { map } from 'rxjs';
 import { workbinContents } from '../src/operators/workbinContents';
 import { WorkbinStateChangeMessage } from '../src/protocol/workbins';
 import type { WorkbinItem, WorkbinsNotification } from '../src/protocol/workbins';
+import { documented } from './documented';
 import { scheduler } from './helpers';
 import { show } from './keyed';
 
@@ -23,6 +24,36 @@ const view = (m: ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>): string 
   show(m, (items) => [...items.keys()].join('+'));
 
 describe('workbinContents', () => {
+  const [plain, seeded] = documented('workbinContents');
+
+  test('the diagrams in its TSDoc: items per workbin; with initial, the seed first', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const d = plain!;
+      const source = cold<WorkbinNote>(d.cold('source'), {
+        a: wb('wb1', 'ItemAdded', 'e1'),
+        b: wb('wb1', 'ItemAdded', 'e2'),
+        r: wb('wb1', 'ItemRemoved', 'e1'),
+      });
+      expectObservable(source.pipe(workbinContents(), map(view))).toBe(d.at('workbinContents()'), {
+        A: 'wb1=e1',
+        B: 'wb1=e1+e2',
+        R: 'wb1=e2',
+      });
+    });
+    scheduler().run(({ cold, expectObservable }) => {
+      const d = seeded!;
+      const source = cold<WorkbinNote>(d.cold('source'), { r: wb('wb1', 'ItemRemoved', 'e1') });
+      const initial = [{ id: 'wb1', items: [{ id: 'e1' }, { id: 'e2' }] }];
+      expectObservable(source.pipe(workbinContents({ initial }), map(view))).toBe(
+        d.at('workbinContents({ initial })'),
+        {
+          S: 'wb1=e1+e2',
+          R: 'wb1=e2',
+        },
+      );
+    });
+  });
+
   test('never: emits nothing, stays subscribed', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold<WorkbinNote>('-');

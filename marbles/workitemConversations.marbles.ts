@@ -1,12 +1,14 @@
 import type { OperatorFunction } from 'rxjs';
 import { workitemConversations } from '../src/operators/workitemConversations';
 import type { Conversation } from '../src/operators/internal/conversations';
+import { documented } from './documented';
 import { resourceChecklist } from './resourceChecklist';
 import type { Note, StateLike } from './resourceChecklist';
 
 // WorkitemStateChangeMessage (resource under `workitem`): the shared checklist, run against this operator and its default end states.
 resourceChecklist({
   name: 'workitemConversations',
+  diagrams: documented('workitemConversations'),
   messageType: 'WorkitemStateChangeMessage',
   key: 'workitem',
   endStates: ['Completed', 'Revoked'],

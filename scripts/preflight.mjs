@@ -6,6 +6,9 @@ const CHROMIUM = '/usr/bin/chromium'; // what test/browser drives (playwright-co
 const missing = [];
 if (!existsSync(CHROMIUM)) missing.push(`Debian's chromium (${CHROMIUM}): apt-get install chromium`);
 if (!existsSync('node_modules/.package-lock.json')) missing.push('the dev dependencies: npm ci');
+// test/angular builds and drives the Angular example, whose dependencies stay in its own package.json and lock.
+if (!existsSync('examples/angular/node_modules/.package-lock.json'))
+  missing.push("the Angular example's dependencies: npm ci --prefix examples/angular");
 
 if (missing.length > 0) {
   process.stderr.write(`npm test needs ${missing.join('; and ')}\n`);

@@ -48,3 +48,60 @@ export function appendChart(rows) {
     '',
   ].join('\n');
 }
+
+/**
+ * A hand-built SVG line chart: µs per update vs live entries (both log scale), one line per Map operator.
+ * @param {{ operator: string, us: Record<string, number> }[]} rows
+ */
+export function mapsChart(rows) {
+  const W = 620;
+  const H = 340;
+  const L = 60;
+  const R = 210;
+  const T = 30;
+  const B = 50;
+  const colors = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#777', '#c33'];
+  /** Reference lines (the floor and the old copy) are dashed. */
+  const dash = (/** @type {string} */ name) => (/before|floor/.test(name) ? ' stroke-dasharray="5 4"' : '');
+  const sizes = Object.keys(rows[0]?.us ?? {}).map(Number);
+  const values = rows.flatMap((r) => Object.values(r.us)).filter((v) => v > 0);
+  const y0 = Math.floor(Math.log10(Math.min(...values)));
+  const y1 = Math.ceil(Math.log10(Math.max(...values)));
+  const x0 = Math.log10(Math.min(...sizes));
+  const x1 = Math.log10(Math.max(...sizes));
+  const px = (/** @type {number} */ n) => L + ((Math.log10(n) - x0) / (x1 - x0 || 1)) * (W - L - R);
+  const py = (/** @type {number} */ v) => T + (1 - (Math.log10(v) - y0) / (y1 - y0 || 1)) * (H - T - B);
+  const decades = Array.from({ length: y1 - y0 + 1 }, (_, i) => 10 ** (y0 + i));
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+    `<text x="${L}" y="18" font-size="14" font-weight="bold">Live Map update cost vs live entries</text>`,
+    ...decades.map(
+      (v) =>
+        `<line x1="${L}" x2="${W - R}" y1="${py(v).toFixed(1)}" y2="${py(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 6}" y="${(py(v) + 4).toFixed(1)}" text-anchor="end">${v >= 1 ? v.toLocaleString('en-US') : v}</text>`,
+    ),
+    ...sizes.map(
+      (n) =>
+        `<line x1="${px(n).toFixed(1)}" x2="${px(n).toFixed(1)}" y1="${T}" y2="${H - B}" stroke="#eee"/><text x="${px(n).toFixed(1)}" y="${H - B + 16}" text-anchor="middle">${n.toLocaleString('en-US')}</text>`,
+    ),
+    `<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#333"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#333"/>`,
+    `<text x="${(L + W - R) / 2}" y="${H - 12}" text-anchor="middle">live entries (log scale)</text>`,
+    `<text transform="translate(16 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">µs per update (log scale)</text>`,
+    ...rows.map((r, i) => {
+      const color = colors[i % colors.length];
+      const pts = sizes.map((n) => [px(n), py(r.us[n])]);
+      return (
+        `<polyline fill="none" stroke="${color}" stroke-width="2"${dash(r.operator)} points="${pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>` +
+        pts.map(([x, y]) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${color}"/>`).join('')
+      );
+    }),
+    `<g transform="translate(${W - R + 12} ${T + 10})">`,
+    ...rows.map(
+      (r, i) =>
+        `<line x1="0" x2="20" y1="${i * 20}" y2="${i * 20}" stroke="${colors[i % colors.length]}" stroke-width="2"${dash(r.operator)}/><text x="26" y="${i * 20 + 4}">${r.operator}</text>`,
+    ),
+    '</g>',
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,16 +1,38 @@
 // The browser dashboard: gws-rx's browser build (cometd's browser transport) against the simulator on the same
-// origin. Every panel is an RxJS subscription to one of the library's operators; no framework.
+// origin. Every panel is one `syncedTopic` piped into one of the library's operators and drawn by one render
+// function (`panels` below); the client's state reads seed the panels at once and repair them after a reconnect.
+// No framework.
 import { Subscription, auditTime, scan, startWith } from 'rxjs';
+import type { Observable, OperatorFunction } from 'rxjs';
 import {
   callConversations,
   chatConversations,
   createGwsClient,
   deviceStates,
+  emailConversations,
   gwsLogin,
+  imSessionConversations,
   liveConversations,
   serviceStates,
+  syncedTopic,
+  workitemConversations,
 } from '../../src/index';
-import type { ChatConversationState, ConnectionState } from '../../src/index';
+import type {
+  CallConversationState,
+  ChatConversationState,
+  ConnectionState,
+  Device,
+  EmailConversationState,
+  GwsClient,
+  ImSessionConversationState,
+  ResyncOf,
+  Service,
+  SyncState,
+  TopicMap,
+  TopicName,
+  WorkitemConversationState,
+} from '../../src/index';
+import { mountActions } from './actions';
 import { chatRow, supervisorMode, virtualList } from './list';
 
 type ChatState = ChatConversationState;
@@ -84,6 +106,139 @@ const renderChat = (s: ChatState): HTMLElement => {
   );
 };
 
+const item = (testId: string, id: string, state: string | undefined, ...children: (Node | string)[]): HTMLElement =>
+  el('li', { 'data-testid': testId, 'data-id': id, 'data-state': state ?? '' }, ...children);
+
+// One render function per panel: each takes the operator's latest value and returns the panel's children.
+const renderAgents = (devices: ReadonlyMap<string, Device>): Node[] =>
+  [...devices.values()].map((d) => {
+    const user = rec(d.userState);
+    const mode = str(user.workMode);
+    return el(
+      'li',
+      { 'data-testid': 'agent', 'data-id': d.id },
+      el('b', {}, str(d.phoneNumber, d.id)),
+      ` ${str(user.state, '?')}${mode ? ` (${mode})` : ''}`,
+    );
+  });
+
+const renderServices = (services: ReadonlyMap<string, Service>): Node[] =>
+  [...services.values()].map((s) =>
+    el('li', { 'data-testid': 'service' }, `${str(s.name)} ${str(s.type)}`.trim() + `: ${str(s.state, '?')}`),
+  );
+
+const renderChats = (chats: ReadonlyMap<string, ChatState>): Node[] => [...chats.values()].map(renderChat);
+
+const renderCalls = (calls: ReadonlyMap<string, CallConversationState>): Node[] =>
+  [...calls.values()].map((s) =>
+    item(
+      'call',
+      s.id,
+      s.state,
+      `${str(rec(s.resource).callType, '?')} from ${str(rec(s.resource).ani, '?')}: ${s.state ?? '?'}`,
+    ),
+  );
+
+const renderImSessions = (ims: ReadonlyMap<string, ImSessionConversationState>): Node[] =>
+  [...ims.values()].map((s) =>
+    item(
+      'im-session',
+      s.id,
+      s.state,
+      el('b', {}, `${s.state ?? '?'}`),
+      ` · ${s.transcript.length} msgs`,
+      ...s.transcript.tail(2).map((m) => el('div', { class: 'muted' }, m.text)),
+    ),
+  );
+
+const renderEmails = (emails: ReadonlyMap<string, EmailConversationState>): Node[] =>
+  [...emails.values()].map((s) =>
+    item('email', s.id, s.state, `${str(rec(s.resource).subject, '(no subject)')}: ${s.state ?? '?'}`),
+  );
+
+const renderWorkitems = (workitems: ReadonlyMap<string, WorkitemConversationState>): Node[] =>
+  [...workitems.values()].map((s) =>
+    item('workitem', s.id, s.state, `${str(rec(s.resource).subject, s.id)}: ${s.state ?? '?'}`),
+  );
+
+/** What a panel shows: the topic, the operator that folds it, and the render function that draws its value. */
+interface Panel<T extends TopicName, V> {
+  readonly testId: string;
+  readonly topic: T;
+  readonly operator: () => OperatorFunction<TopicMap[T] | ResyncOf<T>, V>;
+  readonly render: (value: V) => Node[];
+  /** Where the panel writes how many entries it shows, if anywhere. */
+  readonly countTestId?: string;
+  /** In supervisor mode (list.ts), a drawer that replaces `render`: only the rows in view are in the DOM. */
+  readonly virtual?: (target: HTMLElement) => (value: V) => void;
+}
+type AnyPanel = Panel<TopicName, ReadonlyMap<string, unknown>>;
+const panel = <T extends TopicName, V extends ReadonlyMap<string, unknown>>(p: Panel<T, V>): AnyPanel =>
+  p as unknown as AnyPanel;
+
+/** Every panel of the page, in one list: adding one is a render function, a row here and an element in index.html. */
+export const panels: readonly AnyPanel[] = [
+  panel({ testId: 'agents', topic: '/v2/me/devices', operator: () => deviceStates(), render: renderAgents }),
+  panel({
+    testId: 'services',
+    topic: '/notifications/services',
+    operator: () => serviceStates(),
+    render: renderServices,
+  }),
+  panel({
+    testId: 'conversations',
+    countTestId: 'conversation-count',
+    topic: '/v2/me/chats',
+    operator: () => (s) => s.pipe(chatConversations(), liveConversations()),
+    render: renderChats,
+    virtual: (target) => {
+      const list = virtualList(target, 24, chatRow);
+      return (chats) => list.update([...chats.values()]);
+    },
+  }),
+  panel({
+    testId: 'calls',
+    topic: '/v2/me/calls',
+    operator: () => (s) => s.pipe(callConversations(), liveConversations()),
+    render: renderCalls,
+  }),
+  panel({
+    testId: 'im-sessions',
+    topic: '/v2/me/im-sessions',
+    operator: () => (s) => s.pipe(imSessionConversations(), liveConversations()),
+    render: renderImSessions,
+  }),
+  panel({
+    testId: 'emails',
+    topic: '/v2/me/emails',
+    operator: () => (s) => s.pipe(emailConversations(), liveConversations()),
+    render: renderEmails,
+  }),
+  panel({
+    testId: 'workitems',
+    topic: '/v2/me/workitems',
+    operator: () => (s) => s.pipe(workitemConversations(), liveConversations()),
+    render: renderWorkitems,
+  }),
+];
+
+/** Draws one panel from its synced topic, at most once per REDRAW_MS. */
+const mount = (client: GwsClient, p: AnyPanel): Subscription => {
+  const target = byTestId(p.testId);
+  const count = p.countTestId === undefined ? undefined : byTestId(p.countTestId);
+  const source: Observable<TopicMap[TopicName] | ResyncOf<TopicName>> = syncedTopic(client, p.topic);
+  const draw =
+    p.virtual && supervisorMode()
+      ? p.virtual(target)
+      : (v: ReadonlyMap<string, unknown>) => target.replaceChildren(...p.render(v));
+  return source.pipe(p.operator(), auditTime(REDRAW_MS)).subscribe((value) => {
+    if (count) count.textContent = String(value.size);
+    draw(value);
+  });
+};
+
+const describeSync = (s: SyncState): string => (s.status === 'failed' ? `state not read: ${s.reason}` : s.status);
+
 /** Starts the dashboard; returns a function that stops it. */
 export async function start(): Promise<() => Promise<void>> {
   const baseUrl = window.location.origin;
@@ -98,6 +253,14 @@ export async function start(): Promise<() => Promise<void>> {
       status.textContent = describe(s);
     }),
   );
+  const sync = byTestId('sync-status');
+  if (client.sync$)
+    subs.add(
+      client.sync$.subscribe((s) => {
+        sync.dataset.status = s.status;
+        sync.textContent = describeSync(s);
+      }),
+    );
 
   const failures = byTestId('decode-failures');
   subs.add(
@@ -109,77 +272,10 @@ export async function start(): Promise<() => Promise<void>> {
       .subscribe((n) => (failures.textContent = String(n))),
   );
 
-  const agents = byTestId('agents');
-  subs.add(
-    client
-      .topic('/v2/me/devices')
-      .pipe(deviceStates(), auditTime(REDRAW_MS))
-      .subscribe((devices) =>
-        agents.replaceChildren(
-          ...[...devices.values()].map((d) => {
-            const user = rec(rec(d).userState);
-            const mode = str(user.workMode);
-            return el(
-              'li',
-              { 'data-testid': 'agent', 'data-id': str(rec(d).id) },
-              el('b', {}, str(rec(d).phoneNumber, str(rec(d).id))),
-              ` ${str(user.state, '?')}${mode ? ` (${mode})` : ''}`,
-            );
-          }),
-        ),
-      ),
-  );
+  for (const p of panels) subs.add(mount(client, p));
 
-  const services = byTestId('services');
-  subs.add(
-    client
-      .topic('/notifications/services')
-      .pipe(serviceStates(), auditTime(REDRAW_MS))
-      .subscribe((map) =>
-        services.replaceChildren(
-          ...[...map.values()].map((s) =>
-            el(
-              'li',
-              { 'data-testid': 'service' },
-              `${str(rec(s).name)} ${str(rec(s).type)}`.trim() + `: ${str(rec(s).state, '?')}`,
-            ),
-          ),
-        ),
-      ),
-  );
-
-  const conversations = byTestId('conversations');
-  const count = byTestId('conversation-count');
-  // Supervisor mode (list.ts): thousands of conversations, one line each, only the rows in view drawn.
-  const chatList = supervisorMode() ? virtualList(conversations, 24, chatRow) : undefined;
-  subs.add(
-    client
-      .topic('/v2/me/chats')
-      .pipe(chatConversations(), liveConversations(), auditTime(REDRAW_MS))
-      .subscribe((chats) => {
-        count.textContent = String(chats.size);
-        if (chatList) chatList.update([...chats.values()]);
-        else conversations.replaceChildren(...[...chats.values()].map(renderChat));
-      }),
-  );
-
-  const calls = byTestId('calls');
-  subs.add(
-    client
-      .topic('/v2/me/calls')
-      .pipe(callConversations(), liveConversations(), auditTime(REDRAW_MS))
-      .subscribe((map) =>
-        calls.replaceChildren(
-          ...[...map.values()].map((s) =>
-            el(
-              'li',
-              { 'data-testid': 'call', 'data-id': s.id, 'data-state': s.state ?? '' },
-              `${str(rec(s.resource).callType, '?')} from ${str(rec(s.resource).ani, '?')}: ${s.state ?? '?'}`,
-            ),
-          ),
-        ),
-      ),
-  );
+  // Buttons that run operations (actions.ts), in a panel of their own.
+  subs.add(mountActions(client, document.querySelector('main') ?? document.body));
 
   return async () => {
     subs.unsubscribe();

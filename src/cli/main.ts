@@ -9,12 +9,10 @@ import type { TopicName } from '../protocol/topics';
 import { dashboardRoutes } from './dashboard';
 import { viewModel$, viewTopics } from './view';
 import { describeConnection, renderView, summarizeView } from './render';
-import { snapshotFeed, snapshotLoader } from './snapshot';
 import { liveFrame } from './frame';
-import type { SnapshotEvent } from './snapshot';
-import type { HeaderMap } from '../client/options';
-import { share } from 'rxjs';
-import type { Observable } from 'rxjs';
+import { OP_HELP, OpUsageError, parseOpArgs, runOpCommand } from './op';
+import { syncedTopic } from '../client/syncedTopic';
+import type { SyncState } from '../client/recovery';
 
 /** The short name of each topic (its channel's last segment), from the registry of media kinds, wrapped for --help. */
 const shortNames = (): string =>
@@ -29,15 +27,17 @@ const HELP = `gws-rx — Genesys Web Services (GWS) v2 notifications as live RxJ
 Usage:
   gws-rx demo  [--port N] [--speed X] [--seed N] [--duration S] [--supervisor]
   gws-rx watch [--url URL] [--user U] [--topics LIST] [--json] [--duration S] [--speed X] [--seed N]
+  gws-rx op    <agent|call|chat|im|email|workitem> [<id>] <operationName> [options]   (gws-rx op --help)
   gws-rx --help
 
 Commands:
   demo    Start the embedded GWS simulator (a seeded contact-center shift), serve the browser dashboard,
           and show the live terminal view of gws-rx's per-conversation state.
   watch   Watch a GWS server (the embedded simulator when --url is absent): the live view, or NDJSON.
+  op      Run one operation (e.g. op agent NotReady, op chat SendMessage --text hi) and print its outcome.
 
-Both read the current state (GET /api/v2/me?subresources=*) when connected and again after every reconnect,
-with the same session, and merge it in; a failed read is one warning line, and watching goes on.
+Both read the current state (GET /api/v2/me?subresources=*) once subscribed and again after every new session,
+with the same session, and merge it in (syncedTopic); a failed read is one warning line, and watching goes on.
 
 Options:
   --url URL       GWS base URL (http://host:port) or its CometD endpoint (…/api/v2/notifications).
@@ -45,7 +45,7 @@ Options:
   --user U        GWS user name (with --url). The password comes from GWS_PASSWORD or a hidden prompt.
   --topics LIST   Comma-separated topics: short names (${shortNames()}) or full channels. Default: all.
   --json          Print one decoded notification per line (NDJSON) on stdout; decode failures on stderr.
-                  Resources read from the snapshot print as state changes marked "snapshot":true.
+                  Each state read prints as a line whose data is a Resync (resources, removed ids, messages).
   --duration S    Exit by itself after S seconds (default: run until Ctrl-C).
   --speed X       Simulator playback speed factor (default 1).
   --seed N        Simulator scenario seed (default 1).
@@ -173,6 +173,7 @@ async function remote(url: string, user: string | undefined): Promise<Target> {
 
 async function run(argv: readonly string[]): Promise<void> {
   const command = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
+  if (command === 'op') return op(argv.slice(1));
   const { values } = parseArgs({
     args: command === undefined ? [...argv] : argv.slice(1),
     options: {
@@ -227,24 +228,24 @@ async function run(argv: readonly string[]): Promise<void> {
     );
   }
 
-  // The snapshot is read with the session the client uses: the headers of its latest login.
-  let session: HeaderMap | undefined;
-  const login = async (): Promise<HeaderMap> => (session = await target.login());
+  // The client reads the state itself (its recovery), with the headers of its latest login.
   const client = createGwsClient({
     url: target.url,
-    headerProvider: login,
-    // The command still merges snapshots with its own reader (src/cli/snapshot.ts), so the client's own re-read is
-    // off; the merge step of the recovery work replaces that reader with the client's snapshots$.
-    recovery: false,
+    headerProvider: () => target.login(),
     backoffIncrement: 500,
     maxBackoff: 5000,
   });
-  // GET /api/v2/me?subresources=* at the first connect and after every reconnect (CometD is at-most-once).
-  const snapshots$: Observable<SnapshotEvent> = snapshotFeed(
-    client.connection$,
-    snapshotLoader(target.url, () => session, login),
-    new Set<string>(topics),
-  ).pipe(share());
+  // One warning line when reading the state starts failing (not one per retry; again only after a read succeeded).
+  const readFailures = (write: (line: string) => void) => {
+    let warned = false;
+    return (s: SyncState): void => {
+      if (s.status === 'synced') warned = false;
+      else if (s.status === 'failed' && !warned) {
+        warned = true;
+        write(`gws-rx: warning: state not read: ${s.reason}\n`);
+      }
+    };
+  };
   const tty = process.stdout.isTTY === true && !values.json;
   // The live view redraws one frame in place (alternate screen); whatever ends the program puts the terminal back.
   const frame = tty ? liveFrame(process.stdout) : undefined;
@@ -276,21 +277,11 @@ async function run(argv: readonly string[]): Promise<void> {
   );
 
   if (values.json) {
-    // Snapshot resources first print as state changes marked `"snapshot":true`; failures are one line on stderr.
-    subscriptions.push(
-      snapshots$.subscribe((e) => {
-        if (e.type === 'failed') process.stderr.write(`gws-rx: warning: ${e.message}\n`);
-        if (e.type !== 'loaded') return;
-        for (const n of e.notifications) process.stdout.write(`${JSON.stringify({ ...n, snapshot: true })}\n`);
-        for (const f of e.failures)
-          process.stderr.write(
-            `${JSON.stringify({ decodeFailure: f.reason, channel: f.channel, messageType: f.messageType, errors: f.errors, raw: f.raw })}\n`,
-          );
-      }),
-    );
+    // State reads print as Resync lines (data.messageType "Resync"); a failing read is one line on stderr.
+    if (client.sync$) subscriptions.push(client.sync$.subscribe(readFailures((l) => process.stderr.write(l))));
     for (const t of topics) {
       subscriptions.push(
-        client.topic(t).subscribe((data) => process.stdout.write(`${JSON.stringify({ channel: t, data })}\n`)),
+        syncedTopic(client, t).subscribe((data) => process.stdout.write(`${JSON.stringify({ channel: t, data })}\n`)),
       );
     }
     subscriptions.push(
@@ -309,20 +300,10 @@ async function run(argv: readonly string[]): Promise<void> {
   }
   const shown = new Set<string>(topics.filter((t) => viewTopics.includes(t)));
   let lastSummary = 0;
-  // A terminal shows a failed snapshot in the view; plain output also gets one line on stderr.
-  if (!tty)
-    subscriptions.push(
-      snapshots$.subscribe((e) => {
-        if (e.type === 'failed') process.stderr.write(`gws-rx: warning: ${e.message}\n`);
-        const first = e.type === 'loaded' ? e.failures[0] : undefined;
-        if (e.type === 'loaded' && first !== undefined)
-          process.stderr.write(
-            `gws-rx: warning: ${e.failures.length} snapshot resource(s) did not decode (first: ${first.channel ?? '?'} ${first.errors[0] ?? ''})\n`,
-          );
-      }),
-    );
+  // A terminal shows a failing read in the view; plain output also gets one line on stderr.
+  if (!tty && client.sync$) subscriptions.push(client.sync$.subscribe(readFailures((l) => process.stderr.write(l))));
   subscriptions.push(
-    viewModel$(client, shown, tty ? 100 : 1000, snapshots$).subscribe((view) => {
+    viewModel$(client, shown, tty ? 100 : 1000).subscribe((view) => {
       if (frame) {
         const header = command === 'demo' ? [`dashboard: ${dashboardUrl}   ·   Ctrl-C to exit`] : [];
         // One column spare: some terminals let the erase after a line that fills the width eat its last character.
@@ -333,6 +314,27 @@ async function run(argv: readonly string[]): Promise<void> {
       }
     }),
   );
+}
+
+/** `gws-rx op`: one operation and its outcome (src/cli/op.ts); the exit code says whether it was confirmed. */
+async function op(args: readonly string[]): Promise<void> {
+  let cmd: ReturnType<typeof parseOpArgs>;
+  try {
+    cmd = parseOpArgs(args);
+  } catch (e) {
+    throw e instanceof OpUsageError ? new UsageError(e.message) : e;
+  }
+  if (cmd === 'help') return void process.stdout.write(OP_HELP);
+  const code = await runOpCommand(cmd, {
+    loadNode: () => loadNode(cmd.url === undefined ? SIM_PEERS : CLIENT_PEERS),
+    loadSim,
+    password: async (user) => process.env.GWS_PASSWORD ?? (await promptHidden(`Password for ${user}: `)),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`gws-rx: ${line}\n`),
+  }).catch((e: unknown) => {
+    throw e instanceof OpUsageError ? new UsageError(e.message) : e;
+  });
+  process.exit(code);
 }
 
 // A closed pipe (e.g. `gws-rx watch --json | head`) ends the program quietly.

@@ -19,11 +19,11 @@ export function describeConnection(c: ConnectionState): string {
   }
 }
 
-/** The snapshot seeding state in a few words. */
+/** The state reads in a few words. */
 export function describeSnapshot(s: ViewSnapshot): string {
   switch (s.status) {
     case 'ok':
-      return `read (${s.resources} resources${s.undecodable > 0 ? `, ${s.undecodable} undecodable` : ''})`;
+      return 'synced';
     case 'failed':
       return s.message;
     default:

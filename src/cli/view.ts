@@ -1,6 +1,8 @@
-import { Observable, auditTime, combineLatest, map, scan, share, startWith } from 'rxjs';
+import { Observable, auditTime, combineLatest, distinctUntilChanged, map, of, scan, startWith } from 'rxjs';
 import type { GwsClient } from '../client/createGwsClientWith';
 import type { ConnectionState } from '../client/connection';
+import type { SyncState } from '../client/recovery';
+import { syncedTopic } from '../client/syncedTopic';
 import type { TopicName } from '../protocol/topics';
 import { callConversations } from '../operators/callConversations';
 import { chatConversations } from '../operators/chatConversations';
@@ -11,8 +13,6 @@ import { imSessionConversations } from '../operators/imSessionConversations';
 import { serviceStates } from '../operators/serviceStates';
 import { workbinContents } from '../operators/workbinContents';
 import { workitemConversations } from '../operators/workitemConversations';
-import { withSnapshots } from './snapshot';
-import type { SnapshotEvent } from './snapshot';
 
 /** A line of a transcript as the view shows it. */
 export interface ViewLine {
@@ -48,22 +48,23 @@ export interface ViewModel {
   readonly workbinItems: number;
   readonly services: readonly { readonly name: string; readonly state: string }[];
   readonly decodeFailures: number;
-  /** The latest snapshot read (`GET /api/v2/me?subresources=*`): none yet, reading, ok, or failed. */
+  /** The client's state reads (`GET /api/v2/me?subresources=*`, from `client.sync$`): none, reading, ok, or failed. */
   readonly snapshot: ViewSnapshot;
 }
 
-/** The state of snapshot seeding as the view shows it. */
+/** The state of the client's state reads as the view shows it. */
 export type ViewSnapshot =
-  | { readonly status: 'none' | 'reading' }
-  | { readonly status: 'ok'; readonly resources: number; readonly undecodable: number }
-  | { readonly status: 'failed'; readonly message: string };
+  { readonly status: 'none' | 'reading' | 'ok' } | { readonly status: 'failed'; readonly message: string };
 
-const snapshotStatus = (e: SnapshotEvent): ViewSnapshot =>
-  e.type === 'requested'
-    ? { status: 'reading' }
-    : e.type === 'loaded'
-      ? { status: 'ok', resources: e.notifications.length, undecodable: e.failures.length }
-      : { status: 'failed', message: e.message };
+/** `client.sync$` in the view's words. */
+export const snapshotStatus = (s: SyncState): ViewSnapshot =>
+  s.status === 'synced'
+    ? { status: 'ok' }
+    : s.status === 'syncing'
+      ? { status: 'reading' }
+      : s.status === 'failed'
+        ? { status: 'failed', message: `state not read: ${s.reason}` }
+        : { status: 'none' };
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const rec = (v: unknown): Readonly<Record<string, unknown>> =>
@@ -83,19 +84,13 @@ export const viewTopics: readonly TopicName[] = [
 
 /**
  * Composes the client's topics with gws-rx's operators into one ViewModel stream (at most one per `periodMs`).
- * Topics not in `topics` stay unsubscribed. Snapshots from `snapshots$` are merged into every topic as state changes
- * (see {@link withSnapshots}).
+ * Every topic is a `syncedTopic`, so the client's state reads seed and repair the view; topics not in `topics` stay
+ * unsubscribed.
  */
-export function viewModel$(
-  client: GwsClient,
-  topics: ReadonlySet<string>,
-  periodMs = 100,
-  snapshots$: Observable<SnapshotEvent> = new Observable<SnapshotEvent>(),
-): Observable<ViewModel> {
-  const feed = snapshots$.pipe(share());
+export function viewModel$(client: GwsClient, topics: ReadonlySet<string>, periodMs = 100): Observable<ViewModel> {
   const on = <T>(name: TopicName, make: () => Observable<T>, empty: T): Observable<T> =>
     topics.has(name) ? make().pipe(startWith(empty)) : new Observable<T>((s) => s.next(empty));
-  const topic = <K extends TopicName>(name: K) => withSnapshots(name, client.topic(name), feed);
+  const topic = <K extends TopicName>(name: K) => syncedTopic(client, name);
   const emptyMap = new Map<string, never>();
 
   const chats = on(
@@ -134,7 +129,10 @@ export function viewModel$(
     scan((n) => n + 1, 0),
     startWith(0),
   );
-  const snapshot = feed.pipe(map(snapshotStatus), startWith<ViewSnapshot>({ status: 'none' }));
+  const snapshot = (client.sync$ ?? of<SyncState>({ status: 'idle' })).pipe(
+    map(snapshotStatus),
+    distinctUntilChanged((a, b) => a.status === b.status && JSON.stringify(a) === JSON.stringify(b)),
+  );
 
   return combineLatest([
     client.connection$,

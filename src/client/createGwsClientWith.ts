@@ -141,11 +141,11 @@ export interface GwsClient {
    */
   topic<T extends TopicName>(name: T): Observable<TopicMap[T]>;
   /**
-   * For `syncedTopic`: asks for a state read that covers `channel` (even if one did: a new reader needs state) and
+   * For `syncedTopic`: asks for a state read (even if one covered the reader's channel: a new reader needs state) and
    * adds `check` to every later read until the returned function is called.
    * @internal
    */
-  readonly resync?: (channel: string, check: ReadCheck) => () => void;
+  readonly resync?: (check: ReadCheck) => () => void;
   /** The undecoded `data` of any channel, with the same sharing and resubscription as {@link GwsClient.topic}. */
   channel(name: string): Observable<unknown>;
   /** Disconnects, then completes every stream. Idempotent. */
@@ -322,8 +322,12 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
       port = makePort();
     } catch (e) {
       port = undefined;
-      const unavailable = e instanceof CometDUnavailable;
-      return dispatch({ type: 'portFailed', stage: 'create', message: messageOf(e), unavailable });
+      return dispatch({
+        type: 'portFailed',
+        stage: 'create',
+        message: messageOf(e),
+        unavailable: e instanceof CometDUnavailable,
+      });
     }
     try {
       port.unregisterTransport?.('websocket');
@@ -437,28 +441,20 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
 
   const isClosed = (): boolean => session.phase.status === 'closing' || session.phase.status === 'disconnected';
 
-  const acquire = (channel: string): Entry => {
-    const [entry, created] = entries.acquire(channel);
-    if (created) dispatch({ type: 'channelAdded', channel });
-    return entry;
-  };
-
-  const release = (entry: Entry): void => {
-    const handle = entry.handle;
-    if (entries.release(entry)) dispatch({ type: 'channelReleased', channel: entry.channel, handle });
-  };
-
+  // The first subscriber of a channel adds it to the session, the last one releases it.
   const stream = <T>(channel: string, pick: (e: Entry) => Fanout<unknown>): Observable<T> =>
     new Observable<T>((subscriber) => {
       if (isClosed()) {
         subscriber.complete();
         return undefined;
       }
-      const entry = acquire(channel);
+      const [entry, created] = entries.acquire(channel);
+      if (created) dispatch({ type: 'channelAdded', channel });
       const remove = (pick(entry) as Fanout<T>).add(subscriber);
       return () => {
         remove();
-        release(entry);
+        const handle = entry.handle;
+        if (entries.release(entry)) dispatch({ type: 'channelReleased', channel, handle });
       };
     });
 
@@ -493,9 +489,9 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     },
     channel: (name: string): Observable<unknown> =>
       cached(`channel:${name}`, () => stream<unknown>(name, (e) => e.raw)),
-    resync: (channel, check) => {
+    resync: (check) => {
       checks.add(check);
-      recoverWith({ type: 'demand', channel });
+      recoverWith({ type: 'demand' });
       return () => checks.delete(check);
     },
     close,

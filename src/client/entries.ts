@@ -1,5 +1,4 @@
 import type { Subject } from 'rxjs';
-import { either } from 'fp-ts';
 import { readerOf, validateData } from '../protocol/decode';
 import type { CanonicalReader, DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
@@ -43,7 +42,7 @@ export function deliver(entry: Entry, m: BayeuxMessage): void {
   const canonical = read(m.data);
   if (canonical !== undefined) return entry.decoded.next(canonical);
   const result = validateData(entry.channel as TopicName, m.data, m);
-  if (either.isLeft(result)) entry.failures.next(result.left);
+  if (result._tag === 'Left') entry.failures.next(result.left);
   else entry.decoded.next(result.right);
 }
 

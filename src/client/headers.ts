@@ -61,13 +61,6 @@ export function cometdConfiguration(
   config: ResolvedOptions,
   requestHeaders: Record<string, string>,
 ): CometDConfiguration {
-  return {
-    url: config.url,
-    logLevel: config.logLevel,
-    backoffIncrement: config.backoffIncrement,
-    maxBackoff: config.maxBackoff,
-    maxNetworkDelay: config.maxNetworkDelay,
-    connectTimeout: config.connectTimeout,
-    requestHeaders,
-  };
+  // The resolved options as they are: CometD ignores the one it does not know (maxHandshakeAttempts).
+  return { ...config, requestHeaders };
 }

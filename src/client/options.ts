@@ -112,8 +112,8 @@ export function notificationsUrl(url: string): string {
   if (!/^https?:\/\//i.test(trimmed)) {
     throw new TypeError(`gws-rx: url must start with http:// or https:// (got ${JSON.stringify(redactUrl(trimmed))})`);
   }
-  const path = new URL(trimmed).pathname.replace(/\/+$/, '');
-  return path === '' || path === '/' ? trimmed + NOTIFICATIONS_PATH : trimmed;
+  // A bare origin (its path only slashes, all trimmed) gets GWS's notifications path.
+  return new URL(trimmed).pathname.replace(/\/+$/, '') ? trimmed : trimmed + NOTIFICATIONS_PATH;
 }
 
 /** Removes user info from a URL so it can be printed. @internal */

@@ -114,7 +114,7 @@ export const initialRecovery: RecoveryState = {
 
 /**
  * What drives the recovery: the session's subscriptions changed; the read `read` succeeded (at `at`) or failed; the
- * retry timer fired; a new reader of `channel` wants state (`demand`: read it again even if a read covered it); the
+ * retry timer fired; a new reader wants state (`demand`: read again even if a read covered its channel); the
  * client ended (close() or a terminal `failed`).
  * @internal
  */
@@ -128,7 +128,7 @@ export type RecoveryEvent =
     }
   | { readonly type: 'failed'; readonly read: number; readonly reason: string; readonly httpStatus?: number }
   | { readonly type: 'retry' }
-  | { readonly type: 'demand'; readonly channel: string }
+  | { readonly type: 'demand' }
   | { readonly type: 'end' };
 
 /**
@@ -222,8 +222,8 @@ export function recover(
     case 'retry':
       return r.attempt && !r.reading ? start(r) : r;
     case 'demand':
-      // Not covered any more: read now, after the read in flight (whose marker the new reader missed), or by the
-      // retry that waits.
-      return next({ ...r, covered: r.covered.filter((ch) => ch !== e.channel) });
+      // Nothing counts as covered any more (a read covers every acknowledged channel anyway): read now once all are
+      // answered, after the read in flight (whose marker the new reader missed), or by the retry that waits.
+      return next({ ...r, covered: [] });
   }
 }

@@ -211,7 +211,7 @@ export function syncedTopic<T extends TopicName>(client: GwsClient, name: T): Ob
       error: (err: unknown) => subscriber.error(err),
       complete: () => subscriber.complete(),
     });
-    const stop = client.resync?.(name, check);
+    const stop = client.resync?.(check);
     return () => {
       stop?.();
       live.unsubscribe();

@@ -85,6 +85,7 @@ const describe = (f: OperationFailure): string => {
  * ```
  */
 export class GwsOperationError extends Error {
+  /** Always `GwsOperationError`. */
   override readonly name = 'GwsOperationError';
   constructor(
     /** The operation name, e.g. `SendMessage`. */

@@ -43,7 +43,9 @@ export interface OperationOptions {
  * ```
  */
 export interface ResourceRef {
+  /** The resource's id, as in its URL (`/api/v2/me/chats/{id}`). */
   readonly id: string;
+  /** The operations the resource allows now, as GWS lists them; absent means "unknown" (nothing is checked). */
   readonly capabilities?: readonly string[] | undefined;
 }
 
@@ -143,13 +145,14 @@ export function runOperation<T extends TopicName, R extends { readonly operation
   options: OperationOptions = {},
 ): Observable<OperationEvent<TopicMap[T]>> {
   return defer(() => {
-    const resource = target === undefined ? undefined : resourceOf(target);
+    const resource = target === undefined || target === null ? undefined : resourceOf(target);
     const id = resource?.id ?? 'voice';
     const name = typeof request?.operationName === 'string' ? request.operationName : '(none)';
     const fail = (cause: OperationFailure) => throwError(() => new GwsOperationError(name, id, cause));
     const decoded = family.codec.decode(request);
     if (decoded._tag === 'Left') return fail({ type: 'invalid', sent: false, errors: describeErrors(decoded.left) });
-    if (resource !== undefined && (typeof resource.id !== 'string' || resource.id === ''))
+    // A target given must name a resource (a JavaScript caller may pass `{ resource: undefined }`).
+    if (target !== undefined && (typeof resource?.id !== 'string' || resource.id === ''))
       return fail({ type: 'invalid', sent: false, errors: ['id: expected a non-empty string'] });
     const capabilities = resource?.capabilities;
     if (options.checkCapabilities !== false && Array.isArray(capabilities) && !capabilities.includes(name))
@@ -207,7 +210,7 @@ export const stateVerdict = (n: unknown, resourceKey: string, id: string, states
   return state !== undefined && states.includes(state) ? 'confirmed' : undefined;
 };
 
-const claims = new WeakMap<object, Set<number>>();
+const claims = /* @__PURE__ */ new WeakMap<object, Set<number>>();
 
 /**
  * Claims item `i` of notification `n` (an entry of its transcript) for the operation asking, once: true for the first

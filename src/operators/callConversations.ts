@@ -24,8 +24,8 @@ export interface CallConversationState extends ConversationState<Call, never> {}
  *
  * ```text
  * source:   --a----b----c--|      a, b, c = CallStateChangeMessages of one call; c ends it
- * output:   --x-------------|     x = its Conversation
- * x.state$: --a'---b'---(c'|)
+ * output:   --x------------|      x = its Conversation
+ * x.state$: --A----B----(C|)      A, B, C = its states; C is ended
  * ```
  *
  * @example

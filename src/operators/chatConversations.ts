@@ -24,12 +24,14 @@ export interface ChatConversationState extends ConversationState<Chat, Transcrip
  * `state$` replays the whole current state (resource, transcript ordered by index with duplicates dropped and gaps
  * listed, who is typing, who is present, last operation error) and completes when the chat ends
  * (default end states: Completed, Revoked, JoinFailed). Transcript messages that arrive before the chat's first
- * state change are buffered and applied when it comes.
+ * state change are buffered and applied when it comes. It also folds the `Resync` of `syncedTopic` (a state read):
+ * listed chats are put in place (an unknown one starts), removed ones end (keeping their last resource), the
+ * transcript entries it carries merge by index.
  *
  * ```text
- * source:   --s----l----l---e--|      s = Chatting, l = MessageLogUpdated, e = Completed
- * output:   --c-----------------|     c = the chat's Conversation
- * c.state$: --a----b----c---(d|)      a..d = ChatConversationState, each a new object
+ * source:   --s----l----m---e--|      s = Chatting, l, m = MessageLogUpdated (messages 1, 2), e = Completed
+ * output:   --c----------------|      c = the chat's Conversation
+ * c.state$: --a----b----c---(d|)      a..d = ChatConversationState, each a new object; d is ended
  * ```
  *
  * @example
@@ -42,7 +44,8 @@ export interface ChatConversationState extends ConversationState<Chat, Transcrip
  *   mergeMap((chat) => chat.state$.pipe(map((s) => `${s.id} ${s.state} ${s.transcript.length} messages`))),
  * ).subscribe(console.log);
  * ```
- * @see {@link liveConversations} to fold all chats into one Map for dashboards.
+ * @see {@link liveConversations} to fold all chats into one Map for dashboards; {@link syncedTopic} to merge the
+ * client's state reads in.
  */
 export function chatConversations(
   options?: ConversationOptions<Chat>,

@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { Device, DevicesNotification } from '../protocol/devices';
 import type { ResyncOf } from '../protocol/resync';
-import { byId, keyedState, resynced } from './internal/keyedState';
+import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
 import { checkOptions, initialResources } from './internal/options';
 
 /**
@@ -24,12 +24,16 @@ export interface KeyedStateOptions<R> {
   readonly initial?: readonly R[];
 }
 
-const { stateMessage, resourceKey } = mediaKinds.device;
-
 /**
  * Keeps the latest state of every device (and so of its agent: `userState.state`, `workMode`, `reason`) from
  * `/v2/me/devices`, as one `ReadonlyMap<deviceId, Device>`. Like `scan` into a Map; emits a new Map only when a
  * `DeviceStateChangeMessage` arrives, never for other message types (e.g. `ErrorMessage`).
+ *
+ * A `Resync` of `syncedTopic` (a state read) puts the devices it lists in place and drops those it removed, in one
+ * emission (none when it changes nothing).
+ *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
  *
  * ```text
  * source: --a--e--b--|     a, b = DeviceStateChangeMessage, e = ErrorMessage
@@ -56,13 +60,15 @@ export function deviceStates(
   options?: KeyedStateOptions<Device>,
 ): OperatorFunction<DevicesNotification | ResyncOf<'/v2/me/devices'>, ReadonlyMap<string, Device>> {
   checkOptions('deviceStates', options, { initial: initialResources });
+  // Read here, not at module level: an app that never calls deviceStates then bundles none of it.
+  const { stateMessage, resourceKey } = mediaKinds.device;
   return keyedState<DevicesNotification | ResyncOf<'/v2/me/devices'>, Device>((current, n) => {
     if (n.messageType === 'Resync') return resynced(current, n, (d) => d);
     if (n.messageType !== stateMessage) return current;
     const devices = (n as unknown as Readonly<Record<string, readonly Device[]>>)[resourceKey] ?? [];
     if (devices.length === 0) return current;
-    const next = new Map(current);
-    for (const d of devices) next.set(d.id, d);
+    let next = current;
+    for (const d of devices) next = withEntry(next, d.id, d);
     return next;
   }, byId(options?.initial));
 }

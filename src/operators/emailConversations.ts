@@ -24,8 +24,8 @@ export interface EmailConversationState extends ConversationState<Email, never> 
  *
  * ```text
  * source:   --a----b----c--|      a, b, c = EmailStateChangeMessages of one email; c ends it
- * output:   --x-------------|     x = its Conversation
- * x.state$: --a'---b'---(c'|)
+ * output:   --x------------|      x = its Conversation
+ * x.state$: --A----B----(C|)      A, B, C = its states; C is ended
  * ```
  *
  * @example

@@ -24,8 +24,8 @@ export interface FacebookConversationState extends ConversationState<Facebook, n
  *
  * ```text
  * source:   --a----b----c--|      a, b, c = FacebookStateChangeMessages of one facebook; c ends it
- * output:   --x-------------|     x = its Conversation
- * x.state$: --a'---b'---(c'|)
+ * output:   --x------------|      x = its Conversation
+ * x.state$: --A----B----(C|)      A, B, C = its states; C is ended
  * ```
  *
  * @example

@@ -25,9 +25,9 @@ export interface FacebookSessionConversationState extends ConversationState<Face
  * {@link chatConversations}; default end states Completed, Revoked.
  *
  * ```text
- * source:   --s----l---e--|
- * output:   --c------------|
- * c.state$: --a----b---(c|)
+ * source:   --s----l---e--|      s = Chatting, l = MessageLogUpdated, e = Completed
+ * output:   --c-----------|      c = the session's Conversation
+ * c.state$: --a----b---(c|)      a..c = FacebookSessionConversationState; c is ended
  * ```
  *
  * @example

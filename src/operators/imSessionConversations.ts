@@ -24,9 +24,9 @@ export interface ImSessionConversationState extends ConversationState<ImSession,
  * order. Default end states: Completed, Released, Ended.
  *
  * ```text
- * source:   --s---m---m---e--|     s = Talking, m = IMLogUpdateMessage, e = Completed
- * output:   --c---------------|
- * c.state$: --a---b---c---(d|)
+ * source:   --s---m---n---e--|     s = Talking, m, n = IMLogUpdateMessages, e = Completed
+ * output:   --c--------------|     c = the session's Conversation
+ * c.state$: --a---b---c---(d|)     a..d = ImSessionConversationState; d is ended
  * ```
  *
  * @example

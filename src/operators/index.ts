@@ -19,6 +19,8 @@ export type { FacebookConversationState } from './facebookConversations';
 export { tweetConversations } from './tweetConversations';
 export type { TweetConversationState } from './tweetConversations';
 export { liveConversations } from './liveConversations';
+export { mapChanges } from './mapChanges';
+export type { MapChanges } from './mapChanges';
 export { deviceStates } from './deviceStates';
 export type { KeyedStateOptions } from './deviceStates';
 export { serviceStates } from './serviceStates';

@@ -24,8 +24,8 @@ export interface OpenmediaConversationState extends ConversationState<Openmedia,
  *
  * ```text
  * source:   --a----b----c--|      a, b, c = OpenmediaStateChangeMessages of one openmedia; c ends it
- * output:   --x-------------|     x = its Conversation
- * x.state$: --a'---b'---(c'|)
+ * output:   --x------------|      x = its Conversation
+ * x.state$: --A----B----(C|)      A, B, C = its states; C is ended
  * ```
  *
  * @example

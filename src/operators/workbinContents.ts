@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { mediaKinds } from '../protocol/media';
 import type { WorkbinItem, WorkbinsNotification } from '../protocol/workbins';
 import type { ResyncOf } from '../protocol/resync';
-import { byId, keyedState, resynced, withEntry } from './internal/keyedState';
+import { byId, keyedState, resynced, withEntry, withoutEntry } from './internal/keyedState';
 import { checkOptions } from './internal/options';
 
 /**
@@ -50,8 +50,6 @@ const seeds = (v: unknown): string | undefined =>
     ? undefined
     : 'must be an array of { id, items: [...] }';
 
-const { stateMessage, resourceKey } = mediaKinds.workbin;
-
 /**
  * Keeps the contents of every workbin from `/v2/me/workbins` `WorkbinStateChangeMessage`s, as
  * `ReadonlyMap<workbinId, ReadonlyMap<itemId, item>>`: `ItemAdded` and `ItemUpdated` put the item (the resource under
@@ -59,6 +57,12 @@ const { stateMessage, resourceKey } = mediaKinds.workbin;
  * (and emit nothing). Like `scan` into nested Maps with a seed: with a non-empty `options.initial`, the seeded Map is
  * emitted first, on subscribe (as conversation operators emit their seeded conversations); an empty or absent
  * `initial` emits nothing until the first change.
+ *
+ * A `Resync` of `syncedTopic` (a state read, which lists `{ id, items }` per workbin) replaces the items of each
+ * workbin it lists and drops the workbins it removed, in one emission (none when it changes nothing).
+ *
+ * Each Map is an immutable snapshot that may be kept; an update costs O(1) however many entries it holds, and
+ * {@link mapChanges} tells what changed in each.
  *
  * ```text
  * source:                        --a--b--r--|     a, b = ItemAdded (wb1: e1, e2), r = ItemRemoved (wb1: e1)
@@ -87,6 +91,8 @@ export function workbinContents(
   ReadonlyMap<string, ReadonlyMap<string, WorkbinItem>>
 > {
   checkOptions('workbinContents', options, { initial: seeds });
+  // Read here, not at module level: an app that never calls workbinContents then bundles none of it.
+  const { stateMessage, resourceKey } = mediaKinds.workbin;
   const seeded = new Map<string, ReadonlyMap<string, WorkbinItem>>();
   for (const bin of options?.initial ?? []) seeded.set(bin.id, byId(bin.items));
   return keyedState<WorkbinsNotification | ResyncOf<'/v2/me/workbins'>, ReadonlyMap<string, WorkbinItem>>(
@@ -100,10 +106,8 @@ export function workbinContents(
       if (typeof workbin !== 'string' || item === undefined) return current;
       const items = current.get(workbin) ?? new Map<string, WorkbinItem>();
       if (action === 'ItemRemoved') {
-        if (!items.has(item.id)) return current;
-        const next = new Map(items);
-        next.delete(item.id);
-        return withEntry(current, workbin, next);
+        const next = withoutEntry(items, item.id);
+        return next === items ? current : withEntry(current, workbin, next);
       }
       if (action === 'ItemAdded' || action === 'ItemUpdated')
         return withEntry(current, workbin, withEntry(items, item.id, item));

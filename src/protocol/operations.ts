@@ -1,5 +1,6 @@
 // Operations (asynchronous requests, PROTOCOL.md "Operations"): the bodies gws-rx POSTs and the answer GWS returns.
 // An answer only means "accepted"; the outcome arrives later as a notification (see src/operations/).
+// The codecs are built at module level: `@__PURE__` lets a bundler drop those an app does not use.
 import * as t from 'io-ts';
 import { NumberFromStringOrNumber } from './common';
 
@@ -14,10 +15,10 @@ import { NumberFromStringOrNumber } from './common';
  * OperationAnswer.decode({ statusCode: 2, statusMessage: 'Invalid state' }); // Right: a refusal, still an answer
  * ```
  */
-export const OperationAnswer = t.intersection(
+export const OperationAnswer = /* @__PURE__ */ t.intersection(
   [
-    t.type({ statusCode: NumberFromStringOrNumber }),
-    t.partial({ statusMessage: t.string, referenceId: NumberFromStringOrNumber }),
+    /* @__PURE__ */ t.type({ statusCode: NumberFromStringOrNumber }),
+    /* @__PURE__ */ t.partial({ statusMessage: t.string, referenceId: NumberFromStringOrNumber }),
   ],
   'OperationAnswer',
 );
@@ -57,12 +58,12 @@ const text = { text: t.string };
  * AgentStateRequest.decode({ operationName: 'Lunch' }); // Left
  * ```
  */
-export const AgentStateRequest = t.union(
+export const AgentStateRequest = /* @__PURE__ */ t.union(
   [
-    op(['Ready'], {}, { workMode: t.string }),
-    op(['NotReady'], {}, { reasonCode: t.string, workMode: t.string }),
-    op(['AfterCallWork'], {}, { wrapUpTime: t.union([t.string, t.number]) }),
-    op(['AuxWork'], {}, { reasonCode: t.string }),
+    /* @__PURE__ */ op(['Ready'], {}, { workMode: t.string }),
+    /* @__PURE__ */ op(['NotReady'], {}, { reasonCode: t.string, workMode: t.string }),
+    /* @__PURE__ */ op(['AfterCallWork'], {}, { wrapUpTime: /* @__PURE__ */ t.union([t.string, t.number]) }),
+    /* @__PURE__ */ op(['AuxWork'], {}, { reasonCode: t.string }),
   ],
   'AgentStateRequest',
 );
@@ -86,10 +87,10 @@ export type AgentStateRequest = t.TypeOf<typeof AgentStateRequest>;
  * CallRequest.decode({ operationName: 'AttachUserData', userData: { case: 42 } }); // Right
  * ```
  */
-export const CallRequest = t.union(
+export const CallRequest = /* @__PURE__ */ t.union(
   [
-    op(['Answer', 'Hold', 'Retrieve', 'Hangup'], {}, {}),
-    op(['AttachUserData', 'UpdateUserData'], { userData: t.UnknownRecord }, {}),
+    /* @__PURE__ */ op(['Answer', 'Hold', 'Retrieve', 'Hangup'], {}, {}),
+    /* @__PURE__ */ op(['AttachUserData', 'UpdateUserData'], { userData: t.UnknownRecord }, {}),
   ],
   'CallRequest',
 );
@@ -114,12 +115,16 @@ export type CallRequest = t.TypeOf<typeof CallRequest>;
  * ChatRequest.decode({ operationName: 'SendMessage' }); // Left: text is missing
  * ```
  */
-export const ChatRequest = t.union(
+export const ChatRequest = /* @__PURE__ */ t.union(
   [
-    op(['Accept', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete', 'Leave'], {}, {}),
-    op(['SendMessage'], text, {}),
-    op(['SendUrl'], { url: t.string }, {}),
-    op(['SendCustomNotice'], { noticeText: t.string }, {}),
+    /* @__PURE__ */ op(
+      ['Accept', 'SendStartTypingNotification', 'SendStopTypingNotification', 'Complete', 'Leave'],
+      {},
+      {},
+    ),
+    /* @__PURE__ */ op(['SendMessage'], text, {}),
+    /* @__PURE__ */ op(['SendUrl'], { url: t.string }, {}),
+    /* @__PURE__ */ op(['SendCustomNotice'], { noticeText: t.string }, {}),
   ],
   'ChatRequest',
 );
@@ -142,8 +147,8 @@ export type ChatRequest = t.TypeOf<typeof ChatRequest>;
  * ImSessionRequest.decode({ operationName: 'SendMessage', text: 'On my way' }); // Right
  * ```
  */
-export const ImSessionRequest = t.union(
-  [op(['Accept', 'Complete'], {}, {}), op(['SendMessage'], text, {})],
+export const ImSessionRequest = /* @__PURE__ */ t.union(
+  [/* @__PURE__ */ op(['Accept', 'Complete'], {}, {}), /* @__PURE__ */ op(['SendMessage'], text, {})],
   'ImSessionRequest',
 );
 /**
@@ -165,10 +170,10 @@ export type ImSessionRequest = t.TypeOf<typeof ImSessionRequest>;
  * EmailRequest.decode({ operationName: 'Send', subject: 'Re: your order' }); // Right
  * ```
  */
-export const EmailRequest = t.union(
+export const EmailRequest = /* @__PURE__ */ t.union(
   [
-    op(['Accept', 'Reply', 'Complete'], {}, {}),
-    op(['Send'], {}, { to: t.array(t.string), subject: t.string, body: t.string }),
+    /* @__PURE__ */ op(['Accept', 'Reply', 'Complete'], {}, {}),
+    /* @__PURE__ */ op(['Send'], {}, { to: /* @__PURE__ */ t.array(t.string), subject: t.string, body: t.string }),
   ],
   'EmailRequest',
 );
@@ -190,7 +195,7 @@ export type EmailRequest = t.TypeOf<typeof EmailRequest>;
  * WorkitemRequest.decode({ operationName: 'Complete' }); // Right
  * ```
  */
-export const WorkitemRequest = op(['Accept', 'Complete'], {}, {});
+export const WorkitemRequest = /* @__PURE__ */ op(['Accept', 'Complete'], {}, {});
 /**
  * A decoded `WorkitemRequest`: what the codec of the same name returns.
  * @example

@@ -3,6 +3,6 @@ export { startSimulator } from './server';
 export type { GwsSimulator, SimMessage, SimulatorFaults, SimulatorOptions, SimulatorStats } from './server';
 export { generateBurst, generateShift, play } from './scenario';
 export type { BurstOptions, PlayOptions, ShiftOptions, TimedMessage } from './scenario';
-export type { Resource, Snapshot, SnapshotList } from './state';
+export type { LiveChat, Resource, Snapshot, SnapshotList, TranscriptEntry, WorkbinSnapshot } from './state';
 export { playSupervisor, supervisorLoad } from './supervisor';
 export type { PlaySupervisorOptions, SupervisorLive, SupervisorLoad, SupervisorOptions } from './supervisor';

@@ -120,8 +120,8 @@ const addQuirks = (out: TimedMessage[], rnd: () => number): void => {
 /**
  * Generates a realistic, deterministic contact-center shift: agents changing state, inbound chats (Invited,
  * Accepted, Chatting, Completed) with customer and agent messages and typing, IM sessions between agents, calls
- * (inbound Ringing, outbound Dialing, then Established/Held/Released), emails and workitems, a workbin filling up,
- * and the voice service going Inactive and back Active.
+ * (inbound Ringing, outbound Dialing, then Established/Held/Released), emails and workitems (each waiting in a workbin
+ * until it is offered), and the voice service going Inactive and back Active.
  * Payloads follow the GWS documentation's shapes. Sorted by time.
  *
  * @example
@@ -379,6 +379,13 @@ export function generateShift(options: ShiftOptions = {}): TimedMessage[] {
         [`${kind}StateResourceV2`]: resource('InWorkbin'),
       });
       t += between(2000, 6000);
+      // Taken out of the workbin as it is offered to the agent.
+      at(t, '/v2/me/workbins', {
+        messageType: 'WorkbinStateChangeMessage',
+        id: 'workbin-personal',
+        action: 'ItemRemoved',
+        [`${kind}StateResourceV2`]: resource('InWorkbin'),
+      });
       at(t, topic, { messageType, notificationType: 'StatusChange', [kind]: resource('Invited') });
       t += between(2000, 6000);
       at(t, topic, { messageType, notificationType: 'StatusChange', [kind]: resource('Processing') });

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type CometDServerModule from 'cometd-nodejs-server';
 import type { CometDServer, Options as BayeuxOptions, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { SimState } from './state';
-import type { Resource, Snapshot } from './state';
+import type { Resource, Snapshot, TranscriptEntry } from './state';
 import {
   AGENT_STATE_PATH,
   GwsStatus,
@@ -20,6 +20,7 @@ import {
 } from './operations';
 import type { GwsReply, OperationFamily } from './operations';
 import { closeOwner } from './lifetime';
+import { corsHook } from './cors';
 
 /**
  * Loads cometd-nodejs-server, an optional peer dependency (a browser app's install should not pull a server), when a
@@ -58,6 +59,12 @@ export interface SimulatorOptions {
   readonly routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Receives one line per notable event. Never given secrets. Default: silent. */
   readonly log?: (line: string) => void;
+  /**
+   * Origins whose pages may call the simulator with credentials (CORS), e.g. `['http://127.0.0.1:4200']` for an
+   * `ng serve` beside it. Preflights from them are answered, and the login's CSRF headers are readable. Default: none
+   * (same origin only, e.g. through a dev-server proxy).
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** Request counters, for tests that must prove there is no hot loop. */
@@ -142,8 +149,17 @@ export interface GwsSimulator {
    * after them, so a scripted scenario and an agent's messages never share an index.
    */
   publish(channel: string, data: Readonly<Record<string, unknown>>): void;
-  /** The current state of every resource, as `GET /api/v2/me?subresources=*` returns it. */
+  /**
+   * The current state of every resource, as `GET /api/v2/me?subresources=*` returns it: the simulator's truth, to
+   * compare a client's state with. Each live chat carries its transcript so far (`messages`); `workbins` lists each
+   * workbin's items.
+   */
   snapshot(): Snapshot;
+  /**
+   * The transcript of chat `chatId` so far, as published (one entry per index, the first one sent, in index order).
+   * Empty for an unknown chat; an ended chat's transcript is forgotten, like the chat.
+   */
+  transcript(chatId: string): readonly TranscriptEntry[];
   readonly faults: SimulatorFaults;
   readonly stats: SimulatorStats;
   /** Subscribers of a channel on the Bayeux server (for tests). */
@@ -246,6 +262,7 @@ const json = (
  * ```
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<GwsSimulator> {
+  const cors = options.allowedOrigins ? corsHook(options.allowedOrigins) : undefined; // checks them: throws first
   const { createCometDServer } = await bayeuxServerModule();
   const users = options.users ?? { agent1: 'agent1-demo' };
   const [firstUser, firstPassword] = Object.entries(users)[0] ?? ['agent1', 'agent1-demo'];
@@ -467,6 +484,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
 
   const http = createServer((req, res) => {
     try {
+      if (cors?.(req, res)) return;
       if (options.routes?.(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === NOTIFICATIONS || url.pathname.startsWith(`${NOTIFICATIONS}/`)) return handleBayeux(req, res);
@@ -569,6 +587,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
     user: { username: firstUser, password: firstPassword },
     publish,
     snapshot: () => state.snapshot(),
+    transcript: (chatId) => state.transcript(chatId),
     faults,
     stats,
     subscriberCount: (channel) => bayeux.getServerChannel(channel)?.subscribers.length ?? 0,

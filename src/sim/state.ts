@@ -12,10 +12,53 @@ export type SnapshotList = {
 }[keyof MediaKinds];
 
 /**
- * The current state of every live resource, keyed by list: what `GET /api/v2/me?subresources=*` adds to the user.
- * Ended conversations (e.g. chats Completed, calls Released) are not listed, as on GWS.
+ * A transcript entry as published: one element of a `MessageLogUpdated`'s `messages`, with a numeric `index`.
+ *
+ * @example
+ * ```ts
+ * import type { TranscriptEntry } from 'gws-rx/sim';
+ * const texts = (entries: readonly TranscriptEntry[]) => entries.map((e) => `${e.index}: ${String(e.text)}`);
+ * ```
  */
-export type Snapshot = { readonly [L in SnapshotList]: readonly Resource[] };
+export type TranscriptEntry = Readonly<Record<string, unknown>> & { readonly index: number };
+
+/**
+ * A live chat in the snapshot: its last resource plus `messages`, its transcript so far in index order.
+ *
+ * @example
+ * ```ts
+ * import type { LiveChat } from 'gws-rx/sim';
+ * const lastIndex = (chat: LiveChat) => chat.messages.at(-1)?.index ?? 0;
+ * ```
+ */
+export type LiveChat = Resource & { readonly messages: readonly TranscriptEntry[] };
+
+/**
+ * A workbin in the snapshot: its id and the interactions in it (as last added or updated).
+ *
+ * @example
+ * ```ts
+ * import type { WorkbinSnapshot } from 'gws-rx/sim';
+ * const count = (bins: readonly WorkbinSnapshot[]) => bins.reduce((n, b) => n + b.items.length, 0);
+ * ```
+ */
+export interface WorkbinSnapshot {
+  /** The workbin id (the `id` of its `WorkbinStateChangeMessage`s). */
+  readonly id: string;
+  /** Its items, each a resource with an `id`. */
+  readonly items: readonly Resource[];
+}
+
+/**
+ * The current state of every live resource, keyed by list: what `GET /api/v2/me?subresources=*` adds to the user.
+ * Ended conversations (e.g. chats Completed, calls Released) are not listed, as on GWS. Each chat carries its
+ * transcript so far (`messages`, one entry per index, in index order), and `workbins` lists every workbin an item
+ * was put into, with its current items.
+ */
+export type Snapshot = { readonly [L in Exclude<SnapshotList, 'chats'>]: readonly Resource[] } & {
+  readonly chats: readonly LiveChat[];
+  readonly workbins: readonly WorkbinSnapshot[];
+};
 
 type Kind = SnapshotList;
 
@@ -44,6 +87,12 @@ const lists: readonly Kind[] = [...new Set([...routes.values()].map((r) => r.kin
 const chatLinks = mediaKinds.chat.transcript.linkKeys;
 
 const isResource = (u: unknown): u is Resource => isRecord(u) && typeof u.id === 'string';
+const isEntry = (u: unknown): u is TranscriptEntry =>
+  isRecord(u) && typeof u.index === 'number' && Number.isFinite(u.index);
+
+const WORKBIN_MESSAGE = mediaKinds.workbin.stateMessage;
+/** Where a `WorkbinStateChangeMessage` holds its interaction: `emailStateResourceV2`, `chatStateResourceV2`, … */
+const WORKBIN_ITEM_KEY = /StateResourceV2$/;
 
 /** The chat id a `MessageLogUpdated` names. */
 const chatIdOfLog = (data: Readonly<Record<string, unknown>>): string | undefined => linkedId(data, chatLinks);
@@ -53,6 +102,10 @@ export class SimState {
   private readonly lists = new Map<Kind, Map<string, Resource>>();
   /** The highest transcript index published for each chat; forgotten when the chat ends. */
   private readonly chatIndex = new Map<string, number>();
+  /** Each chat's transcript by index (the first entry published for an index stays); forgotten when the chat ends. */
+  private readonly transcripts = new Map<string, Map<number, TranscriptEntry>>();
+  /** Workbin id → item id → item. */
+  private readonly workbins = new Map<string, Map<string, Resource>>();
   /** How many transcript entries operations added to each chat; forgotten when the chat ends. */
   private readonly inserted = new Map<string, number>();
 
@@ -70,13 +123,17 @@ export class SimState {
       const id = chatIdOfLog(data);
       if (id === undefined) return;
       let last = this.chatIndex.get(id) ?? 0;
+      let transcript = this.transcripts.get(id);
       for (const m of data.messages as readonly unknown[]) {
-        const index = typeof m === 'object' && m !== null ? (m as { index?: unknown }).index : undefined;
-        if (typeof index === 'number' && Number.isFinite(index) && index > last) last = index;
+        if (!isEntry(m)) continue;
+        if (m.index > last) last = m.index;
+        if (!transcript) this.transcripts.set(id, (transcript = new Map()));
+        if (!transcript.has(m.index)) transcript.set(m.index, m);
       }
       this.chatIndex.set(id, last);
       return;
     }
+    if (data.messageType === WORKBIN_MESSAGE) return this.applyWorkbin(data);
     const route = typeof data.messageType === 'string' ? routes.get(data.messageType) : undefined;
     if (!route) return;
     const value = data[route.key];
@@ -89,9 +146,33 @@ export class SimState {
         if (route.kind === 'chats') {
           this.chatIndex.delete(resource.id);
           this.inserted.delete(resource.id);
+          this.transcripts.delete(resource.id);
         }
       } else this.list(route.kind).set(resource.id, resource);
     }
+  }
+
+  /** `ItemAdded` / `ItemUpdated` put the item into its workbin, `ItemRemoved` takes it out; other actions change nothing. */
+  private applyWorkbin(data: Readonly<Record<string, unknown>>): void {
+    const key = Object.keys(data).find((k) => WORKBIN_ITEM_KEY.test(k));
+    const item = key === undefined ? undefined : data[key];
+    if (typeof data.id !== 'string' || !isResource(item)) return;
+    const action = typeof data.action === 'string' ? data.action.trim() : '';
+    let bin = this.workbins.get(data.id);
+    if (action === 'ItemRemoved') bin?.delete(item.id);
+    else if (action === 'ItemAdded' || action === 'ItemUpdated') {
+      if (!bin) this.workbins.set(data.id, (bin = new Map()));
+      bin.set(item.id, item);
+    }
+  }
+
+  /**
+   * The transcript of chat `id` so far: one entry per index (the first published), in index order, as published
+   * (after renumbering). Empty for an unknown chat; an ended chat's is forgotten.
+   */
+  transcript(id: string): readonly TranscriptEntry[] {
+    const t = this.transcripts.get(id);
+    return t ? [...t.values()].sort((a, b) => a.index - b.index) : [];
   }
 
   /** The live resource of `kind` with this id, if any (ended ones are gone). */
@@ -127,8 +208,14 @@ export class SimState {
   }
 
   snapshot(): Snapshot {
-    return Object.fromEntries(
+    const out: Record<string, unknown> = Object.fromEntries(
       lists.map((kind) => [kind, [...(this.lists.get(kind)?.values() ?? [])]]),
-    ) as unknown as Snapshot;
+    );
+    out.chats = [...(this.lists.get('chats')?.values() ?? [])].map((chat): LiveChat => ({
+      ...chat,
+      messages: this.transcript(chat.id),
+    }));
+    out.workbins = [...this.workbins].map(([id, items]): WorkbinSnapshot => ({ id, items: [...items.values()] }));
+    return out as Snapshot;
   }
 }

@@ -70,6 +70,25 @@ describe('browser dashboard (Chromium)', () => {
     expect(await page.textContent('[data-testid="connection-status"]')).toBe('connected');
   });
 
+  it('reads the state once subscribed: services and agents published before the page loaded show at once', async () => {
+    await page.waitForSelector('[data-testid="sync-status"][data-status="synced"]');
+    await page.waitForSelector('[data-testid="service"]');
+    expect(await page.textContent('[data-testid="service"]')).toMatch(/SIPS Voice: (Active|Inactive)/);
+    const agents = await page.$$eval('[data-testid="agent"]', (els) => els.map((e) => e.getAttribute('data-id')));
+    expect(agents.length).toBeGreaterThan(0);
+  });
+
+  it('shows IM sessions, emails and workitems in their own panels', async () => {
+    for (const testId of ['im-session', 'email', 'workitem']) {
+      await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 60_000 });
+      const states = await page.$$eval(`[data-testid="${testId}"]`, (els) =>
+        els.map((e) => e.getAttribute('data-state')),
+      );
+      expect(states.length).toBeGreaterThan(0);
+      expect(states.every((s) => typeof s === 'string' && s.length > 0)).toBe(true);
+    }
+  });
+
   it('shows agents and chat conversations as they appear', async () => {
     await page.waitForSelector('[data-testid="agent"]');
     await page.waitForSelector('[data-testid="conversation"]');

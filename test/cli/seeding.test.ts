@@ -1,5 +1,5 @@
-// The built `gws-rx` command seeds its state from GET /api/v2/me?subresources=*: at start, after a reconnect, and
-// it keeps watching when that request fails. Runs dist/cli.js (from `npm run build`) as users do.
+// The built `gws-rx` command seeds its state from GET /api/v2/me?subresources=* (syncedTopic): at start, after a new
+// session, and it keeps watching when that request fails. Runs dist/cli.js (from `npm run build`) as users do.
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -78,11 +78,21 @@ const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim(
 
 interface Line {
   readonly channel: string;
-  readonly data: { readonly messageType: string; readonly service?: { readonly id: string; readonly state?: string } };
-  readonly snapshot?: boolean;
+  readonly data: {
+    readonly messageType: string;
+    readonly service?: { readonly id: string; readonly state?: string };
+    readonly resources?: readonly unknown[];
+    readonly removed?: readonly string[];
+  };
 }
 const parsed = (text: string): Line[] => lines(text).map((l) => JSON.parse(l) as Line);
 const serviceLines = (text: string): Line[] => parsed(text).filter((l) => l.channel === '/notifications/services');
+const isResync = (l: Line): boolean => l.data.messageType === 'Resync';
+/** What a Resync line of the services topic says: the services it puts in place. */
+const resyncOf = (...services: unknown[]) => ({
+  channel: '/notifications/services',
+  data: { messageType: 'Resync', read: expect.any(Number), resources: services, removed: [] },
+});
 
 const voice = { id: 'svc-voice', name: 'SIPS', type: 'Voice' };
 const serviceChange = (state: string) => ({ messageType: 'ServiceStateChangeMessage', service: { ...voice, state } });
@@ -126,44 +136,48 @@ describe('gws-rx watch seeds its state from the snapshot', () => {
     snapshotRequests.length = 0;
   });
 
-  it('--json prints the snapshot service (marked snapshot:true) although no change is published while it runs', async () => {
+  it('--json prints the service a state read lists (a Resync line) although no change is published while it runs', async () => {
     const c = start(['watch', '--url', sim.url, '--user', USER, '--json', '--duration', '3']);
     expect(await c.exited).toBe(0);
     const services = serviceLines(c.stdout);
-    expect(services).toEqual([{ channel: '/notifications/services', data: serviceChange('Active'), snapshot: true }]);
-    for (const l of lines(c.stdout)) expect(either.isRight(decodeNotification(JSON.parse(l)))).toBe(true);
+    expect(services.length).toBeGreaterThanOrEqual(1);
+    for (const l of services) expect(l).toEqual(resyncOf(serviceChange('Active').service));
+    for (const l of parsed(c.stdout).filter((x) => !isResync(x)))
+      expect(either.isRight(decodeNotification(l))).toBe(true);
     expect(c.stderr).toBe('');
-    // Read once, with the client's session (cookie + CSRF header), not with the password.
-    expect(snapshotRequests).toEqual([{ basic: false, cookie: true, csrf: true }]);
+    // Read with the client's session (cookie + CSRF header), never with the password.
+    expect(snapshotRequests.length).toBeGreaterThanOrEqual(1);
+    for (const r of snapshotRequests) expect(r).toEqual({ basic: false, cookie: true, csrf: true });
     expectNoSecret(c);
   });
 
-  it('the live view (plain lines) shows the seeded service', async () => {
+  it('the live view (plain lines) shows the service a state read lists', async () => {
     const c = start(['watch', '--url', sim.url, '--user', USER, '--duration', '3']);
     expect(await c.exited).toBe(0);
     const connected = lines(c.stdout).filter((l) => l.includes('connection=connected') && l.includes('snapshot=ok'));
     expect(connected.length).toBeGreaterThan(0);
     for (const l of connected) expect(l).toContain('services=SIPS Voice:Active');
     expect(c.stderr).toBe('');
-    // The warning line and the view share one request.
-    expect(snapshotRequests).toEqual([{ basic: false, cookie: true, csrf: true }]);
+    for (const r of snapshotRequests) expect(r).toEqual({ basic: false, cookie: true, csrf: true });
   });
 
-  it('after a reconnect it reads the snapshot again and recovers a change published while it was away', async () => {
+  it('after a Bayeux restart it reads the state again and recovers a change published while it was away', async () => {
     const c = start(['watch', '--url', sim.url, '--user', USER, '--json', '--topics', 'services', '--duration', '30']);
     try {
-      await c.waitFor((x) => serviceLines(x.stdout).length === 1);
+      await c.waitFor((x) => serviceLines(x.stdout).length >= 1);
+      const before = serviceLines(c.stdout).length;
+      expect(serviceLines(c.stdout)[0]).toEqual(resyncOf(serviceChange('Active').service));
       // A new Bayeux server has no subscriber yet: this change reaches nobody live.
       sim.faults.restartBayeux();
       sim.publish('/notifications/services', serviceChange('Inactive'));
-      await c.waitFor((x) => serviceLines(x.stdout).length >= 2);
-      const [first, ...after] = serviceLines(c.stdout);
-      expect(first).toEqual({ channel: '/notifications/services', data: serviceChange('Active'), snapshot: true });
-      // One resync per reconnect (more than one if the client needed several attempts), each from the snapshot.
-      expect(after.length).toBeGreaterThanOrEqual(1);
-      for (const l of after)
-        expect(l).toEqual({ channel: '/notifications/services', data: serviceChange('Inactive'), snapshot: true });
-      expect(snapshotRequests.length).toBeGreaterThanOrEqual(1 + after.length);
+      await c.waitFor((x) =>
+        serviceLines(x.stdout)
+          .slice(before)
+          .some((l) => isResync(l) && JSON.stringify(l.data.resources).includes('Inactive')),
+      );
+      const after = serviceLines(c.stdout).slice(before);
+      // Every line after the restart comes from a read (nothing reached the client live) and says Inactive.
+      for (const l of after) expect(l).toEqual(resyncOf(serviceChange('Inactive').service));
     } finally {
       c.child.kill('SIGTERM');
       await c.exited;
@@ -210,23 +224,22 @@ describe('a failed snapshot request', () => {
     await sim?.close();
   });
 
-  const warning = (port: number): string =>
-    `gws-rx: warning: snapshot not read: GET http://127.0.0.1:${port}/api/v2/me?subresources=* answered HTTP 500`;
+  const warning = /^gws-rx: warning: state not read: .*500/;
 
   it('--json: one warning line on stderr, exit 0, live notifications keep coming', async () => {
     const c = start(['watch', '--url', sim.url, '--user', USER, '--json', '--duration', '3']);
     expect(await c.exited).toBe(0);
-    expect(lines(c.stderr)).toEqual([warning(sim.port)]);
+    expect(lines(c.stderr)).toEqual([expect.stringMatching(warning)]);
     const out = parsed(c.stdout);
     expect(out.length).toBeGreaterThan(0);
-    expect(out.filter((l) => l.snapshot === true)).toEqual([]);
+    expect(out.filter(isResync)).toEqual([]);
     expectNoSecret(c);
   });
 
   it('live view: the warning on stderr, snapshot=failed in the view, still connected and counting', async () => {
     const c = start(['watch', '--url', sim.url, '--user', USER, '--duration', '3', '--speed', '10']);
     expect(await c.exited).toBe(0);
-    expect(lines(c.stderr)).toEqual([warning(sim.port)]);
+    expect(lines(c.stderr)).toEqual([expect.stringMatching(warning)]);
     const failed = lines(c.stdout).filter((l) => l.includes('snapshot=failed'));
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((l) => l.includes('connection=connected'))).toBe(true);

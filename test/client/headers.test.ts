@@ -47,10 +47,11 @@ describe('RequestHeaders', () => {
     expect(headers.current()).toEqual({ A: 'a' });
   });
 
-  test('cometdConfiguration carries the resolved knobs and the headers', () => {
+  test('cometdConfiguration carries the resolved knobs and the headers (and maxHandshakeAttempts, ignored by CometD)', () => {
     const config = resolveOptions({ url: 'http://h:1', maxBackoff: 5 });
     expect(cometdConfiguration(config, { A: 'a' })).toEqual({
       url: 'http://h:1/api/v2/notifications',
+      maxHandshakeAttempts: 3,
       logLevel: 'warn',
       backoffIncrement: 1000,
       maxBackoff: 5,

@@ -85,7 +85,7 @@ describe('recover (pure)', () => {
     ],
     [
       'demand: a channel already covered and synced is read again',
-      [subs(1, [], [CHATS]), { type: 'loaded', read: 1, user, at: 5 }, { type: 'demand', channel: CHATS }],
+      [subs(1, [], [CHATS]), { type: 'loaded', read: 1, user, at: 5 }, { type: 'demand' }],
       {
         sync: { status: 'syncing', session: 1 },
         reading: { type: 'requested', session: 1, read: 2, channels: [CHATS] },
@@ -93,7 +93,7 @@ describe('recover (pure)', () => {
     ],
     [
       'demand while a read is in flight: one more read after it (the new reader missed its marker)',
-      [subs(1, [], [CHATS]), { type: 'demand', channel: CHATS }, { type: 'loaded', read: 1, user, at: 5 }],
+      [subs(1, [], [CHATS]), { type: 'demand' }, { type: 'loaded', read: 1, user, at: 5 }],
       {
         sync: { status: 'syncing', session: 1 },
         reading: { type: 'requested', session: 1, read: 2, channels: [CHATS] },
@@ -101,12 +101,12 @@ describe('recover (pure)', () => {
     ],
     [
       'demand for a channel not acknowledged yet starts nothing (its acknowledgement will)',
-      [subs(1, [CALLS], [CHATS]), { type: 'demand', channel: CALLS }],
+      [subs(1, [CALLS], [CHATS]), { type: 'demand' }],
       { reading: undefined, reads: 0 },
     ],
     [
       'demand while a retry waits starts nothing (the retry reads it)',
-      [subs(1, [], [CHATS]), { type: 'failed', read: 1, reason: 'x' }, { type: 'demand', channel: CHATS }],
+      [subs(1, [], [CHATS]), { type: 'failed', read: 1, reason: 'x' }, { type: 'demand' }],
       { reading: undefined, reads: 1 },
     ],
     [

@@ -213,6 +213,8 @@ describe('an operation Observable (chats)', () => {
     expect(cause.type === 'invalid' && cause.errors.join('\n')).toMatch(/text/);
     const empty = watch(chatOperation(client, '', { operationName: 'Accept' }));
     expect(causeOf(empty.error).type).toBe('invalid');
+    const noResource = watch(chatOperation(client, { resource: undefined } as never, { operationName: 'Accept' }));
+    expect(causeOf(noResource.error).type).toBe('invalid');
     expect(sent).toHaveLength(0);
   });
 

@@ -49,8 +49,14 @@ describe('generateShift', () => {
       new Set(['ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped', 'Text']),
     );
     const workbin = messages.filter((m) => m.data.messageType === 'WorkbinStateChangeMessage');
-    expect(workbin.length).toBe(4);
-    expect(workbin.every((m) => m.data.action === 'ItemAdded')).toBe(true);
+    // Every email and workitem is added to the workbin, then removed when it is offered (Invited), never before.
+    const itemId = (m: TimedMessage): string =>
+      (Object.entries(m.data).find(([k]) => k.endsWith('StateResourceV2'))?.[1] as { id: string }).id;
+    const added = workbin.filter((m) => m.data.action === 'ItemAdded');
+    const removed = workbin.filter((m) => m.data.action === 'ItemRemoved');
+    expect(added.length).toBe(4);
+    expect(removed.map(itemId).sort()).toEqual(added.map(itemId).sort());
+    for (const r of removed) expect(added.find((a) => itemId(a) === itemId(r))!.at).toBeLessThanOrEqual(r.at);
     const services = messages
       .filter((m) => m.data.messageType === 'ServiceStateChangeMessage')
       .map((m) => (m.data.service as { state: string }).state);

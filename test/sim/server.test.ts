@@ -181,7 +181,7 @@ describe('subresources snapshot', () => {
     const res = await fetch(`${sim.url}/api/v2/me?subresources=*`, { headers: { Cookie: auth.cookie } });
     expect(res.status).toBe(200);
     const { user } = (await res.json()) as { user: Record<string, { id: string; state?: string }[]> };
-    expect(user.chats).toEqual([{ id: 'c1', state: 'Chatting', participants: [] }]);
+    expect(user.chats).toEqual([{ id: 'c1', state: 'Chatting', participants: [], messages: [] }]);
     expect(user.devices?.map((d) => d.id)).toEqual(['d1']);
     expect(user.services?.map((s) => s.state)).toEqual(['Inactive']);
     expect(user.calls).toEqual([]);
@@ -194,6 +194,80 @@ describe('subresources snapshot', () => {
       user: Record<string, unknown>;
     };
     expect(plain.user.chats).toBeUndefined();
+  });
+});
+
+describe("the simulator's truth: transcripts and workbins in the snapshot", () => {
+  const chat = (id: string, state: string) => ({
+    messageType: 'ChatStateChangeMessage',
+    notificationType: 'StatusChange',
+    chat: { id, state, participants: [] },
+  });
+  const entry = (index: number, text = `m${index}`) => ({
+    index,
+    type: 'Text',
+    text,
+    from: { nickname: 'c', type: 'Client' },
+  });
+  const log = (id: string, ...messages: unknown[]) => ({
+    messageType: 'MessageLogUpdated',
+    notificationType: 'NewMessages',
+    chatUri: `http://gws/api/v2/chats/${id}`,
+    messages,
+  });
+  const workbin = (action: string, id: string, state = 'InWorkbin') => ({
+    messageType: 'WorkbinStateChangeMessage',
+    id: 'wb1',
+    action,
+    emailStateResourceV2: { id, state },
+  });
+
+  test('each live chat lists its transcript so far: one entry per index (the first sent), in index order', async () => {
+    const auth = await login(sim);
+    sim.publish('/v2/me/chats', chat('c1', 'Chatting'));
+    sim.publish('/v2/me/chats', log('c1', entry(1), entry(3)));
+    sim.publish('/v2/me/chats', log('c1', entry(2), entry(3, 'again'), { type: 'Text', text: 'no index' }));
+    sim.publish('/v2/me/chats', chat('c2', 'Chatting'));
+    const expected = [entry(1), entry(2), entry(3)];
+    expect(sim.transcript('c1')).toEqual(expected);
+    expect(sim.transcript('c2')).toEqual([]);
+    expect(sim.transcript('nope')).toEqual([]);
+    const res = await fetch(`${sim.url}/api/v2/me?subresources=*`, { headers: { Cookie: auth.cookie } });
+    const { user } = (await res.json()) as { user: { chats: { id: string; messages: unknown[] }[] } };
+    expect(user.chats).toEqual([
+      { id: 'c1', state: 'Chatting', participants: [], messages: expected },
+      { id: 'c2', state: 'Chatting', participants: [], messages: [] },
+    ]);
+    expect(user.chats).toEqual(sim.snapshot().chats);
+
+    // An ended chat leaves the snapshot with its transcript; a chat reusing the id starts empty.
+    sim.publish('/v2/me/chats', chat('c1', 'Completed'));
+    expect(sim.transcript('c1')).toEqual([]);
+    sim.publish('/v2/me/chats', chat('c1', 'Chatting'));
+    expect(sim.snapshot().chats.find((c) => c.id === 'c1')?.messages).toEqual([]);
+  });
+
+  test('workbins: ItemAdded and ItemUpdated put an item, ItemRemoved takes it out, other actions change nothing', async () => {
+    const auth = await login(sim);
+    expect(sim.snapshot().workbins).toEqual([]);
+    sim.publish('/v2/me/workbins', {
+      messageType: 'WorkbinSubscriptionStateChangeMessage',
+      id: 'wb1',
+      stateResource: 'Subscribed',
+    });
+    sim.publish('/v2/me/workbins', workbin('ItemAdded', 'e1'));
+    sim.publish('/v2/me/workbins', workbin('ItemAdded', 'e2'));
+    sim.publish('/v2/me/workbins', workbin(' ItemUpdated ', 'e1', 'Processing'));
+    sim.publish('/v2/me/workbins', workbin('ItemRemoved', 'e2'));
+    sim.publish('/v2/me/workbins', workbin('ItemRemoved', 'e9'));
+    sim.publish('/v2/me/workbins', workbin('Shuffled', 'e3'));
+    sim.publish('/v2/me/workbins', { messageType: 'WorkbinStateChangeMessage', id: 'wb1', action: 'ItemAdded' });
+    expect(sim.snapshot().workbins).toEqual([{ id: 'wb1', items: [{ id: 'e1', state: 'Processing' }] }]);
+    const res = await fetch(`${sim.url}/api/v2/me?subresources=*`, { headers: { Cookie: auth.cookie } });
+    const { user } = (await res.json()) as { user: { workbins: unknown } };
+    expect(user.workbins).toEqual(sim.snapshot().workbins);
+    sim.publish('/v2/me/workbins', workbin('ItemRemoved', 'e1'));
+    expect(sim.snapshot().workbins).toEqual([{ id: 'wb1', items: [] }]);
   });
 });
 

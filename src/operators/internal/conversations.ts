@@ -116,11 +116,12 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         if (list.length > maxPendingMessages) list.splice(0, list.length - maxPendingMessages);
       };
 
-      const apply = (event: ConversationEvent<R, M>, ctx: ReduceContext): void => {
+      const apply = (event: ConversationEvent<R, M>): void => {
         const entry = live.get(event.id);
         if (!entry) {
-          if (event.type === 'messages') return ended.has(event.id) ? undefined : buffer(event.id, event.messages);
-          if (event.type === 'removed') return;
+          // Messages wait for their conversation's first state (unless it ended); removing an unknown one is moot.
+          if (event.type !== 'resource')
+            return event.type === 'messages' && !ended.has(event.id) ? buffer(event.id, event.messages) : undefined;
           let state = reduceWith<R, M>(undefined, event, ctx) as S;
           const early = pending.get(event.id);
           if (early) {
@@ -156,23 +157,26 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
         for (const s of subjects) end(s);
       };
 
-      // One clock reading per notification, shared by its events and their reductions.
-      const contextAt = (now: number): ReduceContext => ({ kind: spec.kind, endStates, indexed: spec.indexed, now });
-      const seeded = contextAt(clock.now());
-      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r }, seeded);
+      // One context per subscription, its clock read once per notification (not a new object per notification).
+      const ctx: { -readonly [K in keyof ReduceContext]: ReduceContext[K] } = {
+        kind: spec.kind,
+        endStates,
+        indexed: spec.indexed,
+        now: clock.now(),
+      };
+      for (const r of options.initial ?? []) apply({ type: 'resource', id: r.id, resource: r });
       const subscription = source.subscribe({
         next: (n) => {
-          const ctx = contextAt(clock.now());
-          for (const event of spec.events(n, ctx.now)) apply(event, ctx);
+          ctx.now = clock.now();
+          for (const event of spec.events(n, ctx.now)) apply(event);
         },
         error: (err: unknown) => {
           finish((s) => s.error(err));
           subscriber.error(err);
         },
-        complete: () => {
-          finish((s) => s.complete());
-          subscriber.complete();
-        },
+        // Downstream hears that the source completed before the live state$s complete (the teardown completes
+        // them), so a live Map can tell that winding down from conversations leaving one by one.
+        complete: () => subscriber.complete(),
       });
       return () => {
         subscription.unsubscribe();

@@ -1,6 +1,6 @@
-// PENDING until the simulator performs every family (branch h-simops): rename to operations-families.e2e.test.ts
-// once main has it. Agent state, calls, chats (GWS names), IM sessions, emails and workitems against the real
-// simulator, plus its fault switches (slow answer, lost confirmation, rejected), per .scratch/ops-contract.md.
+// Agent state, calls, chats (GWS names), IM sessions, emails and workitems against the real simulator, plus its
+// operation fault switches (slow answer, lost confirmation, rejected): each operation completes only when the
+// simulator's notification confirms it.
 import { lastValueFrom, toArray } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { createGwsClient, gwsLogin } from '../../src/node';
@@ -18,17 +18,9 @@ import type { OperationEvent } from '../../src/operations/index';
 import { startSimulator } from '../../src/sim';
 import type { GwsSimulator } from '../../src/sim';
 
-/** The simulator's operation fault switches (h-simops). */
-interface OperationFaults {
-  delayOperationAnswers(ms: number | false): void;
-  loseConfirmations(on: boolean): void;
-  rejectOperations(statusCode: 1 | 2 | 3 | 4 | 5 | 6 | false): void;
-}
-
 let sim: GwsSimulator;
 let client: GwsClient;
 const sentOps: string[] = [];
-const faults = (): OperationFaults => sim.faults as unknown as OperationFaults;
 
 beforeEach(async () => {
   sentOps.length = 0;
@@ -184,20 +176,20 @@ describe('fault switches', () => {
   );
 
   test('a slow answer: the confirmation arrives first, the operation still completes, once', async () => {
-    faults().delayOperationAnswers(600);
+    sim.faults.delayOperationAnswers(600);
     await confirmation(callOperation(client, 'c1', { operationName: 'Hold' }));
     expect(sentOps).toHaveLength(1);
   });
 
   test('a lost confirmation: a timeout, after one request, never retried', async () => {
-    faults().loseConfirmations(true);
+    sim.faults.loseConfirmations(true);
     const e = await failureOf(callOperation(client, 'c1', { operationName: 'Hold' }, { timeoutMs: 1500 }));
     expect(e.cause).toEqual({ type: 'timeout', sent: true, ms: 1500 });
     expect(sentOps).toHaveLength(1);
   });
 
   test('rejected: the GWS statusCode and statusMessage', async () => {
-    faults().rejectOperations(2);
+    sim.faults.rejectOperations(2);
     const e = await failureOf(callOperation(client, 'c1', { operationName: 'Hold' }));
     expect(e.cause).toMatchObject({ type: 'rejected', statusCode: 2, statusMessage: 'Rejected by fault switch' });
   });

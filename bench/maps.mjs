@@ -1,0 +1,167 @@
+// 6. Live Map update cost: µs per update at 10, 100, 1k, 10k live entries, for each Map operator, against the copy
+// per update the Maps used to make (a Map copied, then set). Standalone: `npm run build && node bench/maps.mjs`.
+// For each size: the operator is fed that many entries (untimed), then a batch of updates to existing entries is
+// timed, at least 2n of them so that the batch includes the O(n) store renewals a live Map makes every n updates
+// (the cost is amortized, and so is the figure). Time is the process's CPU time (process.cpuUsage: user + system,
+// GC threads included), not the wall clock, which on a loaded machine counts the time other processes ran. Each cell
+// is the median over the rounds, and the rounds alternate sizes, so drift hits every size alike.
+// What "one update" is:
+// - liveConversations: a MessageLogUpdated (a new transcript message) through chatConversations() + the live Map;
+//   its baseline is the same through chatConversations() alone (so the column beside it is what the Map adds);
+// - deviceStates / serviceStates: a state change of an existing device / service;
+// - workbinContents: an ItemUpdated of an existing item in one workbin holding all the items.
+import { Subject } from 'rxjs';
+import { chatConversations, deviceStates, liveConversations, serviceStates, workbinContents } from '../dist/node.js';
+import { chatId, chatLog, chatState } from './lib/shapes.mjs';
+import { median } from './lib/stats.mjs';
+
+const device = (/** @type {number} */ i, /** @type {string} */ state) => ({
+  messageType: 'DeviceStateChangeMessage',
+  notificationType: 'StateChange',
+  devices: [{ id: `device-${i}`, deviceState: 'Active', phoneNumber: `${5000 + i}`, userState: { state } }],
+});
+const service = (/** @type {number} */ i, /** @type {string} */ state) => ({
+  messageType: 'ServiceStateChangeMessage',
+  service: { id: `service-${i}`, name: `Service ${i}`, state },
+});
+const workbinItem = (/** @type {number} */ i, /** @type {string} */ action, /** @type {string} */ state) => ({
+  messageType: 'WorkbinStateChangeMessage',
+  notificationType: 'WorkbinContentChanged',
+  id: 'workbin-1',
+  action,
+  item: { id: `item-${i}`, state },
+});
+
+/**
+ * Each scenario: how to pipe a source into the operator, the notifications that fill it to n entries, the one that
+ * updates entry i (the k-th update), and the size of an emitted Map (checked against n after the batch).
+ * @type {Record<string, { pipe: (s: Subject<any>) => import('rxjs').Observable<any>, fill: (n: number) => any[], update: (i: number, k: number) => any, size: (v: any) => number }>}
+ */
+const scenarios = {
+  liveConversations: {
+    pipe: (s) => s.pipe(chatConversations(), liveConversations()),
+    fill: (n) => Array.from({ length: n }, (_, i) => chatState(chatId(i), 'Chatting')),
+    update: (i, k) => chatLog(chatId(i), k, `message ${k}`),
+    size: (m) => m.size,
+  },
+  'chatConversations alone': {
+    pipe: (s) => s.pipe(chatConversations()),
+    fill: (n) => Array.from({ length: n }, (_, i) => chatState(chatId(i), 'Chatting')),
+    update: (i, k) => chatLog(chatId(i), k, `message ${k}`),
+    size: () => NaN,
+  },
+  deviceStates: {
+    pipe: (s) => s.pipe(deviceStates()),
+    fill: (n) => Array.from({ length: n }, (_, i) => device(i, 'Ready')),
+    update: (i, k) => device(i, k % 2 ? 'NotReady' : 'Ready'),
+    size: (m) => m.size,
+  },
+  serviceStates: {
+    pipe: (s) => s.pipe(serviceStates()),
+    fill: (n) => Array.from({ length: n }, (_, i) => service(i, 'Active')),
+    update: (i, k) => service(i, k % 2 ? 'Inactive' : 'Active'),
+    size: (m) => m.size,
+  },
+  workbinContents: {
+    pipe: (s) => s.pipe(workbinContents()),
+    fill: (n) => Array.from({ length: n }, (_, i) => workbinItem(i, 'ItemAdded', 'InWorkbin')),
+    update: (i, k) => workbinItem(i, 'ItemUpdated', k % 2 ? 'Assigned' : 'InWorkbin'),
+    size: (m) => m.get('workbin-1')?.size ?? 0,
+  },
+  // The floor: one mutable Map.set on a Map of n entries (what a hand-written mutable handler pays; it grows with n
+  // too, as a large Map's entries and their values leave the CPU caches). Timed in `sample` without rxjs.
+  'mutable Map.set (floor)': {
+    pipe: () => {
+      throw new Error('not piped');
+    },
+    fill: () => [],
+    update: () => undefined,
+    size: () => NaN,
+  },
+  // What every Map operator did before: copy the Map, then set (timed in `sample` without rxjs).
+  'copy per update (before)': {
+    pipe: () => {
+      throw new Error('not piped');
+    },
+    fill: () => [],
+    update: () => undefined,
+    size: () => NaN,
+  },
+};
+
+/** CPU time of this process in µs. */
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** µs per update: fill to n (untimed), then time `batch` updates to existing entries. */
+function sample(name, n, batch) {
+  const sc = scenarios[name];
+  if (name === 'copy per update (before)' || name === 'mutable Map.set (floor)') {
+    const copy = name === 'copy per update (before)';
+    let m = new Map();
+    for (let i = 0; i < n; i++) m.set(`k${i}`, { i });
+    const t0 = cpu();
+    for (let k = 0; k < batch; k++) m = (copy ? new Map(m) : m).set(`k${(k * 7919) % n}`, { k });
+    const us = (cpu() - t0) / batch;
+    if (m.size !== n) throw new Error('bench: wrong size');
+    return us;
+  }
+  const source = new Subject();
+  let last;
+  let emissions = 0;
+  const sub = sc.pipe(source).subscribe((v) => {
+    last = v;
+    emissions++;
+    // chatConversations alone: subscribe each state$, as liveConversations does
+    if (v && typeof v === 'object' && 'state$' in v) v.state$.subscribe(() => emissions++);
+  });
+  for (const x of sc.fill(n)) source.next(x);
+  const updates = Array.from({ length: batch }, (_, k) => sc.update((k * 7919) % n, k + 1));
+  const before = emissions;
+  const t0 = cpu();
+  for (const u of updates) source.next(u);
+  const us = (cpu() - t0) / batch;
+  if (emissions - before < batch) throw new Error(`bench: ${name} emitted ${emissions - before} < ${batch}`);
+  const size = sc.size(last);
+  if (!Number.isNaN(size) && size !== n) throw new Error(`bench: ${name} holds ${size}, not ${n}`);
+  sub.unsubscribe();
+  return us;
+}
+
+/** @param {{ sizes?: number[], rounds?: number, batch?: number, log?: (s: string) => void }} [opts] */
+export function runMaps(opts = {}) {
+  const sizes = opts.sizes ?? [10, 100, 1000, 10000];
+  const rounds = opts.rounds ?? 7;
+  const batch = opts.batch ?? 2000;
+  const names = Object.keys(scenarios);
+  for (const name of names) sample(name, 100, 500); // warm-up
+  /** @type {Record<string, Record<number, number[]>>} */
+  const us = Object.fromEntries(names.map((n) => [n, Object.fromEntries(sizes.map((s) => [s, []]))]));
+  for (let r = 0; r < rounds; r++) {
+    for (const name of names)
+      for (let i = 0; i < sizes.length; i++) {
+        const n = sizes[(i + r) % sizes.length];
+        // the copy baseline at 10k costs ~1 ms per update: fewer of them
+        const b = name === 'copy per update (before)' ? Math.max(20, Math.min(batch, 2e6 / n)) : Math.max(batch, 2 * n);
+        us[name][n].push(sample(name, n, b));
+      }
+    opts.log?.(`  maps: round ${r + 1}/${rounds}`);
+  }
+  return names.map((name) => {
+    const row = { operator: name, us: Object.fromEntries(sizes.map((s) => [s, median(us[name][s])])) };
+    return { ...row, ratio: row.us[sizes[sizes.length - 1]] / row.us[sizes[0]] };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = runMaps({ log: (s) => process.stderr.write(`${s}\n`) });
+  console.table(
+    rows.map((r) => ({
+      operator: r.operator,
+      ...Object.fromEntries(Object.entries(r.us).map(([n, v]) => [`µs@${n}`, +v.toFixed(2)])),
+      '10k/10': +r.ratio.toFixed(2),
+    })),
+  );
+}
