@@ -61,7 +61,12 @@ async function measurePage(browser, job) {
       job.chats,
       { polling: 200, timeout: 180_000 },
     );
-    await sleep(2000); // settle: the opening's work is not part of the measure
+    // Settle: the opening's backlog is not part of the measure. Wait (up to 60 s) until a second brings no more than
+    // the rate plus 10%, i.e. the page has caught up with what was queued for it.
+    for (let i = 0, from = received; i < 60; i++, from = received) {
+      await sleep(1000);
+      if (received - from <= 1.1 * job.rate) break;
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async () => {
