@@ -6,6 +6,7 @@ import { mapChanges } from '../src/operators/mapChanges';
 import type { MapChanges } from '../src/operators/mapChanges';
 import type { Conversation } from '../src/operators/internal/conversations';
 import { chatLog, chatState, scheduler, text } from './helpers';
+import { documented } from './documented';
 import type { ChatNote } from './helpers';
 
 // Changes as a comparable string: "+added ~updated -removed", each "key=value" (removed: the value it had).
@@ -15,9 +16,12 @@ const show = (c: MapChanges<string, unknown>): string =>
 const conv = (id: string, state$: Observable<string>): Conversation<string> => ({ id, kind: 'chat', state$ });
 
 describe('mapChanges', () => {
-  test('plain Maps: the first lists every entry as added; then what was added, updated (===) and removed', () => {
+  const [diagram] = documented('mapChanges');
+
+  test('the diagram in its TSDoc, on plain Maps: the first lists every entry as added; then what was added, updated (===) and removed', () => {
+    const d = diagram!;
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const source = cold<ReadonlyMap<string, number>>('-A--B----C-|', {
+      const source = cold<ReadonlyMap<string, number>>(d.cold('source'), {
         A: new Map([['a', 1]]),
         B: new Map([
           ['a', 2],
@@ -25,12 +29,12 @@ describe('mapChanges', () => {
         ]),
         C: new Map([['b', 1]]),
       });
-      expectObservable(source.pipe(mapChanges(), map(show))).toBe('-X--Y----Z-|', {
+      expectObservable(source.pipe(mapChanges(), map(show))).toBe(d.at('output'), {
         X: '+a=1 ~ -',
         Y: '+b=1 ~a=2 -',
         Z: '+ ~ -a=2',
       });
-      expectSubscriptions(source.subscriptions).toBe('^----------!');
+      expectSubscriptions(source.subscriptions).toBe(`^${'-'.repeat(d.cold('source').length - 2)}!`);
     });
   });
 

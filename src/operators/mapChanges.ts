@@ -64,10 +64,8 @@ export function changesOf<K, V>(before: ReadonlyMap<K, V>, map: ReadonlyMap<K, V
  * live Map) it compares both Maps, O(size).
  *
  * ```text
- * source:       --A------B----------C--|     A = {a:1}  B = {a:2, b:1}  C = {b:1}
- * mapChanges(): --X------Y----------Z--|     X = added {a:1}
- *                                            Y = updated {a:2}, added {b:1}
- *                                            Z = removed {a:2}
+ * source: --A------B----------C--|     A = {a:1}  B = {a:2, b:1}  C = {b:1}
+ * output: --X------Y----------Z--|     X = added {a:1}; Y = updated {a:2}, added {b:1}; Z = removed {a:2}
  * ```
  *
  * @example
