@@ -16,7 +16,7 @@ const expectConverged = (r: ChaosResult): void => {
   expect(r.checkpoints).toHaveLength(11);
   expect(r.checkpoints.every((c) => c.compared > 0)).toBe(true);
   expect(r.streamErrors).toEqual([]);
-  expect(r.checkpoints.flatMap((c) => c.divergences.map((d) => `checkpoint ${c.n}: ${d}`))).toEqual([]);
+  expect(r.checkpoints.flatMap((c) => c.divergences.map((d) => `checkpoint ${c.n} (${c.status}): ${d}`))).toEqual([]);
   expect(r.divergences).toBe(0);
 };
 

@@ -49,6 +49,8 @@ export interface Checkpoint {
   readonly compared: number;
   /** How long the client took to equal the simulator once the faults stopped, in ms. */
   readonly convergedInMs: number;
+  /** The client's connection and sync status when the comparison was made, e.g. `connected/synced`. */
+  readonly status: string;
 }
 
 /** The outcome of a chaos run. */
@@ -115,7 +117,8 @@ export async function runChaos(lib: RecoveryLib, simLib: SimLib, options: ChaosO
   const checkpoints = options.checkpoints ?? 10;
   const playMs = options.playMs ?? 25000;
   const duringSnapshotTarget = Math.min(options.duringSnapshot ?? 15, total);
-  const settleMs = options.settleMs ?? 15000;
+  // Generous: on a loaded machine (CI runs suites side by side) reconnects and reads take longer.
+  const settleMs = options.settleMs ?? 30000;
   const log = options.log ?? (() => undefined);
   const kinds = options.kinds ?? faultKinds;
   const rnd = random(seed * 7919 + 1);
@@ -293,7 +296,10 @@ export async function runChaos(lib: RecoveryLib, simLib: SimLib, options: ChaosO
         }
         await sleep(20);
       }
-      const checkpoint = { n: seg + 1, divergences: diffs, compared: size(truth), convergedInMs };
+      // What the client said when the comparison was made: a divergence while not synced is a recovery that never
+      // finished, one while synced is a wrong merge.
+      const status = `${connection?.status ?? '?'}/${sync?.status ?? '?'}`;
+      const checkpoint = { n: seg + 1, divergences: diffs, compared: size(truth), convergedInMs, status };
       found.push(checkpoint);
       log(
         `checkpoint ${checkpoint.n}/${segments}: ${diffs.length} divergences over ${checkpoint.compared} entries` +
