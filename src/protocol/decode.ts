@@ -99,24 +99,40 @@ function makeReader<K extends TopicName>(channel: K): CanonicalReader<K> {
 }
 
 const readers = new Map<TopicName, CanonicalReader<TopicName>>();
+let makeReaders: typeof makeReader | undefined;
 
 /**
- * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client (why:
- * bench/notes.md, "Code that outlives a client").
+ * Gives channels their {@link CanonicalReader}s from now on: `useGeneratedChecks` (the Node entry) calls it with the
+ * compiler. Without a compiler no object codec has a canonical check, so browser bundles make no reader and carry
+ * none of this code: their payloads go straight to {@link validateData}.
  * @example
  * ```ts
- * const read = readerOf('/v2/me/chats');
- * read({ messageType: 'MessageLogUpdated', messages: [] }); // the payload itself: already canonical
+ * installCompiler(compile);
+ * useReaders();
  * ```
  * @internal
  */
-export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> {
+export function useReaders(): void {
+  makeReaders = makeReader;
+}
+
+/**
+ * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client (why:
+ * bench/notes.md, "Code that outlives a client"); `undefined` until {@link useReaders} was called (browser bundles).
+ * @example
+ * ```ts
+ * const read = readerOf('/v2/me/chats');
+ * read?.({ messageType: 'MessageLogUpdated', messages: [] }); // the payload itself: already canonical
+ * ```
+ * @internal
+ */
+export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> | undefined {
   let read = readers.get(channel);
-  if (read === undefined) {
-    read = makeReader(channel);
+  if (read === undefined && makeReaders !== undefined) {
+    read = makeReaders(channel);
     readers.set(channel, read);
   }
-  return read as CanonicalReader<K>;
+  return read as CanonicalReader<K> | undefined;
 }
 
 /**
@@ -130,7 +146,7 @@ export function decodeData<K extends TopicName>(
   raw: unknown,
 ): Either<DecodeFailure, TopicMap[K]> {
   // Already canonical (the usual case on the wire): the payload is its own decoded value.
-  const canonical = readerOf(channel)(data);
+  const canonical = readerOf(channel)?.(data);
   return canonical !== undefined ? right(canonical) : validateData(channel, data, raw);
 }
 
