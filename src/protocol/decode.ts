@@ -3,7 +3,7 @@ import { either } from 'fp-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
 import { describeErrors } from './report';
-import { canonicalCheckOf, fastPath, isRecord } from './canonical';
+import { canonicalCheckOf, fastPath, hasOwn, isRecord } from './canonical';
 import type { CanonicalCheck } from './canonical';
 import type { TopicName, TopicMap } from './topics';
 
@@ -165,7 +165,7 @@ export function validateData<K extends TopicName>(
   }
   const codecs = topicCodecs[channel] as Readonly<Record<string, t.Decoder<unknown, TopicMap[K]>>>;
   const key = messageType?.trim();
-  const codec = key !== undefined && Object.prototype.hasOwnProperty.call(codecs, key) ? codecs[key] : undefined;
+  const codec = key !== undefined && hasOwn(codecs, key) ? codecs[key] : undefined;
   if (codec === undefined) {
     const known = Object.keys(codecs).join(', ');
     return left(
