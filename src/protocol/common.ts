@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { canonicalCheckOf, fastPath, hasOwn, isRecord, registerCanonical, registerLazyCanonical } from './canonical';
+import { fastPath, hasOwn, installedCheckOf, isRecord, registerCanonical, registerLazyCanonical } from './canonical';
 import type { CanonicalCheck } from './canonical';
 
 // Every codec's `is` is io-ts's: a type guard for the codec's output type. What the decoder's fast path needs, a check
@@ -251,7 +251,7 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     codec.name,
     codec.is,
     (u, c): t.Validation<A> => {
-      if (fastPath.enabled && (canonical ??= canonicalCheckOf(wrapped) ?? never)(u)) return t.success(u as A);
+      if (fastPath.enabled && (canonical ??= installedCheckOf(wrapped) ?? never)(u)) return t.success(u as A);
       const result = codec.validate(u, c);
       if (result._tag === 'Left' || result.right === u || !isRecord(u) || !hasOwn(u, '__proto__')) return result;
       const decoded = result.right as unknown as Record<string, unknown>;
