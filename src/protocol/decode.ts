@@ -98,8 +98,20 @@ function makeReader<K extends TopicName>(channel: K): CanonicalReader<K> {
   };
 }
 
-const readers = new Map<TopicName, CanonicalReader<TopicName>>();
-let makeReaders: typeof makeReader | undefined;
+/** One reader per channel for the whole program, made on first use (why: bench/notes.md, "Code that outlives a client"). */
+const sharedReader = (): (<K extends TopicName>(channel: K) => CanonicalReader<K>) => {
+  const readers = new Map<TopicName, CanonicalReader<TopicName>>();
+  return <K extends TopicName>(channel: K) => {
+    let read = readers.get(channel);
+    if (read === undefined) {
+      read = makeReader(channel);
+      readers.set(channel, read);
+    }
+    return read as CanonicalReader<K>;
+  };
+};
+
+let installedReaderOf: ReturnType<typeof sharedReader> | undefined;
 
 /**
  * Gives channels their {@link CanonicalReader}s from now on: `useGeneratedChecks` (the Node entry) calls it with the
@@ -113,12 +125,12 @@ let makeReaders: typeof makeReader | undefined;
  * @internal
  */
 export function useReaders(): void {
-  makeReaders = makeReader;
+  installedReaderOf ??= sharedReader();
 }
 
 /**
- * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client (why:
- * bench/notes.md, "Code that outlives a client"); `undefined` until {@link useReaders} was called (browser bundles).
+ * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client;
+ * `undefined` until {@link useReaders} was called (browser bundles).
  * @example
  * ```ts
  * const read = readerOf('/v2/me/chats');
@@ -126,14 +138,8 @@ export function useReaders(): void {
  * ```
  * @internal
  */
-export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> | undefined {
-  let read = readers.get(channel);
-  if (read === undefined && makeReaders !== undefined) {
-    read = makeReaders(channel);
-    readers.set(channel, read);
-  }
-  return read as CanonicalReader<K> | undefined;
-}
+export const readerOf = <K extends TopicName>(channel: K): CanonicalReader<K> | undefined =>
+  installedReaderOf?.(channel);
 
 /**
  * Decodes the `data` of one message on a known channel (the CLI's snapshot reader knows it; `decodeNotification`
