@@ -14,7 +14,7 @@ import type { CometDHandle, CometDPort } from './port';
 import { createScrubber } from './scrubber';
 import { initialRecovery, recover } from './recovery';
 import type { ReadCheck, RecoveryEvent, SnapshotEvent, SnapshotRequested, StateSnapshot, SyncState } from './recovery';
-import { initialSession, transition } from './session';
+import { closedOrClosing, initialSession, transition } from './session';
 import type {
   Effect,
   SessionConfig,
@@ -448,7 +448,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     }
   };
 
-  const isClosed = (): boolean => session.phase.status === 'closing' || session.phase.status === 'disconnected';
+  const isClosed = (): boolean => closedOrClosing(session.phase);
 
   // The first subscriber of a channel adds it to the session, the last one releases it.
   const stream = <T>(channel: string, pick: (e: Entry) => Fanout<unknown>): Observable<T> =>

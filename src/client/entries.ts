@@ -17,7 +17,9 @@ export interface Entry {
   handle: CometDHandle | undefined;
   readonly raw: Fanout<unknown>;
   readonly decoded: Fanout<unknown>;
-  /** The channel's canonical-payload reader when it is a gws-rx topic (`topic()`), else `undefined`. */
+  /** Whether the channel is a gws-rx topic (`topic()` decodes it). */
+  readonly topic: boolean;
+  /** The topic's canonical-payload reader, where the fast path is installed (the Node entry), else `undefined`. */
   readonly read: CanonicalReader<TopicName> | undefined;
   /** The client's `decodeFailures$`. */
   readonly failures: Subject<DecodeFailure>;
@@ -36,10 +38,9 @@ export interface Entry {
  */
 export function deliver(entry: Entry, m: BayeuxMessage): void {
   if (entry.raw.observed) entry.raw.next(m.data);
-  const read = entry.read;
-  if (read === undefined || !entry.decoded.observed) return;
+  if (!entry.topic || !entry.decoded.observed) return;
   // The usual case allocates nothing: a canonical payload is delivered as it came.
-  const canonical = read(m.data);
+  const canonical = entry.read?.(m.data);
   if (canonical !== undefined) return entry.decoded.next(canonical);
   const result = validateData(entry.channel as TopicName, m.data, m);
   if (result._tag === 'Left') entry.failures.next(result.left);
@@ -79,6 +80,7 @@ export class Entries {
         handle: undefined,
         raw: new Fanout(),
         decoded: new Fanout(),
+        topic: isTopicName(channel),
         read: isTopicName(channel) ? readerOf(channel) : undefined,
         failures: this.failures,
       };

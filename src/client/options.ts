@@ -116,9 +116,9 @@ export function notificationsUrl(url: string): string {
   return new URL(trimmed).pathname.replace(/\/+$/, '') ? trimmed : trimmed + NOTIFICATIONS_PATH;
 }
 
-/** Removes user info from a URL so it can be printed. @internal */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^/@]*@/, '//***@');
+/** Removes user info (`//user:password@host`) from a URL, or from every URL in a text, so it can be printed. @internal */
+export function redactUrl(text: string): string {
+  return text.replace(/\/\/[^/@]*@/g, '//***@');
 }
 
 /** Encodes `user:password` for a Basic `Authorization` header (UTF-8, works in browsers and Node). @internal */

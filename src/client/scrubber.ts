@@ -1,4 +1,4 @@
-import { basicAuthorization } from './options';
+import { basicAuthorization, redactUrl } from './options';
 import type { GwsClientOptions, HeaderMap } from './options';
 
 /**
@@ -15,9 +15,6 @@ export type Scrubber = (text: string) => string;
 
 /** Values shorter than this are not treated as secrets (they would mangle ordinary words). */
 const MIN_SECRET_LENGTH = 4;
-
-/** User info in a URL (`//user:password@host`), anywhere in a text. */
-const URL_USER_INFO = /\/\/[^/@]*@/g;
 
 /**
  * A {@link Scrubber} for one client: it replaces with `***` every header value given in the options, every value
@@ -43,6 +40,6 @@ export function createScrubber(
   }
   return (text) => {
     const secrets = [...fixed, ...Object.values(provided())].filter((v) => v.length >= MIN_SECRET_LENGTH);
-    return secrets.reduce((acc, s) => acc.split(s).join('***'), text.replace(URL_USER_INFO, '//***@'));
+    return secrets.reduce((acc, s) => acc.split(s).join('***'), redactUrl(text));
   };
 }

@@ -259,8 +259,18 @@ const CANCEL_RESTART: Effect = { type: 'cancelRestart' };
 const REFRESH: Effect = { type: 'refreshHeaders', forHandshake: false };
 const REFRESH_THEN_HANDSHAKE: Effect = { type: 'refreshHeaders', forHandshake: true };
 
+/**
+ * `close()` was called: the session is closing or closed, and takes no more channels or answers.
+ *
+ * @example
+ * ```ts
+ * closedOrClosing({ status: 'closing' }); // true
+ * ```
+ * @internal
+ */
+export const closedOrClosing = ({ status }: Phase): boolean => status === 'closing' || status === 'disconnected';
 /** Nothing reaches the server or `connection$` any more (`failed` still reports refused subscriptions). */
-const over = ({ status }: Phase): boolean => status === 'failed' || status === 'closing' || status === 'disconnected';
+const over = (p: Phase): boolean => p.status === 'failed' || closedOrClosing(p);
 /** No CometD session can exist: none was built yet, or none will be any more. */
 const offline = (p: Phase): boolean => p.status === 'idle' || p.status === 'starting' || over(p);
 
@@ -367,7 +377,7 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
   switch (event.type) {
     case 'channelAdded': {
       const channel = event.channel;
-      if (p.status === 'closing' || p.status === 'disconnected' || channels.includes(channel)) return step(s);
+      if (closedOrClosing(p) || channels.includes(channel)) return step(s);
       const wanted: SessionState = { ...s, channels: [...channels, channel] };
       // The first subscriber starts the client.
       if (p.status === 'idle') return step({ ...wanted, phase: { status: 'starting' } }, { type: 'buildPort' });
@@ -442,7 +452,7 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
     }
     case 'subscribeReply': {
       const { channel, session, message } = event;
-      if (p.status === 'closing' || p.status === 'disconnected') return step(s);
+      if (closedOrClosing(p)) return step(s);
       // Only an answer to a request of the current session changes what it requested.
       const current = session === subs.session && subs.pending.includes(channel);
       const pending = current ? without(subs.pending, channel) : subs.pending;
@@ -460,7 +470,7 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
         REFRESH_THEN_HANDSHAKE,
       );
     case 'closeRequested':
-      if (p.status === 'closing' || p.status === 'disconnected') return step(s);
+      if (closedOrClosing(p)) return step(s);
       // After `failed` or during a throttled restart CometD is already disconnected and would never call back.
       if (p.status === 'restarting') return finish(s, CANCEL_RESTART);
       if (p.status === 'idle' || p.status === 'failed' || event.portDisconnected) return finish(s);

@@ -3,7 +3,7 @@
 // in the check the client runs before it accepts the read: a read with an undecodable resource is a failed read.
 import { Observable } from 'rxjs';
 import type * as t from 'io-ts';
-import { isRecord } from '../protocol/canonical';
+import { hasOwn, isRecord } from '../protocol/canonical';
 import { TranscriptMessage } from '../protocol/common';
 import type { DecodeFailure } from '../protocol/decode';
 import { describeErrors } from '../protocol/report';
@@ -65,7 +65,7 @@ function decodeList(user: Data, channel: TopicName, route: Route): Decoded {
   const resources: Identified[] = [];
   const messages: [string, readonly unknown[]][] = [];
   const failures: DecodeFailure[] = [];
-  const list = Object.prototype.hasOwnProperty.call(user, route.list) ? user[route.list] : undefined;
+  const list = hasOwn(user, route.list) ? user[route.list] : undefined;
   const fail = (raw: unknown, errors: readonly string[]): void => {
     failures.push({ reason: 'invalid-payload', channel, messageType: undefined, raw, errors });
   };
@@ -76,7 +76,7 @@ function decodeList(user: Data, channel: TopicName, route: Route): Decoded {
       const path = `user.${route.list}[${i}]`;
       let entry = raw;
       let log: unknown;
-      if (route.transcript && isRecord(raw) && Object.prototype.hasOwnProperty.call(raw, 'messages')) {
+      if (route.transcript && isRecord(raw) && hasOwn(raw, 'messages')) {
         const { messages: carried, ...rest } = raw;
         entry = rest;
         log = carried;

@@ -1,3 +1,4 @@
+import { hasOwn } from '../protocol/canonical';
 import { mediaKinds } from '../protocol/media';
 import type { ConversationKind, MediaKind } from '../protocol/media';
 import type { Transcript } from './transcript';
@@ -106,7 +107,7 @@ export interface ReduceContext {
 
 /** The end states and transcript order of a kind, as the registry of media kinds gives them. @internal */
 export const kindDefaults = (kind: ConversationKind): { endStates: readonly string[]; indexed: boolean } => {
-  const media: MediaKind | undefined = Object.prototype.hasOwnProperty.call(mediaKinds, kind)
+  const media: MediaKind | undefined = hasOwn(mediaKinds, kind)
     ? (mediaKinds as Readonly<Record<string, MediaKind>>)[kind]
     : undefined;
   if (media?.endStates === undefined)

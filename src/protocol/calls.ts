@@ -17,7 +17,9 @@ import {
  * CallState.decode('Held'); // Right('Held'); a value not listed decodes too
  * ```
  */
-export const CallState = trimmedEnum('CallState', ['Dialing', 'Ringing', 'Established', 'Held', 'Released', 'Unknown']);
+export const CallState = trimmedEnum<'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released' | 'Unknown'>(
+  'CallState',
+);
 export type CallState = t.TypeOf<typeof CallState>;
 
 /**

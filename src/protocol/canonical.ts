@@ -38,6 +38,9 @@ export const fastPath = { enabled: true };
 const registry = new WeakMap<object, CanonicalCheck | { readonly from: t.Mixed }>();
 
 let compiler: ((codec: t.Mixed) => CanonicalCheck) | undefined;
+// `canonicalCheckOf` once a compiler is installed: only `installCompiler` refers to it, so browser bundles, which
+// install none, leave out the code that finds and compiles checks (see `installedCheckOf`).
+let installedLookup: ((codec: unknown) => CanonicalCheck | undefined) | undefined;
 
 /**
  * Installs the compiler of object codecs' canonical checks (the Node entry: `compileCanonical` with the generated
@@ -50,6 +53,7 @@ let compiler: ((codec: t.Mixed) => CanonicalCheck) | undefined;
  */
 export const installCompiler = (compile: (codec: t.Mixed) => CanonicalCheck): void => {
   compiler = compile;
+  installedLookup = canonicalCheckOf;
 };
 
 const resolve = (codec: object): CanonicalCheck | undefined => {
@@ -71,6 +75,17 @@ const resolve = (codec: object): CanonicalCheck | undefined => {
  */
 export const canonicalCheckOf = (codec: unknown): CanonicalCheck | undefined =>
   typeof codec === 'object' && codec !== null ? resolve(codec) : undefined;
+
+/**
+ * {@link canonicalCheckOf} where a compiler is installed; `undefined` where none is (browser bundles), which is what
+ * `canonicalCheckOf` answers there for every object codec anyway. What object codecs' decoders ask.
+ * @example
+ * ```ts
+ * installedCheckOf(ChatStateChangeMessage)?.(data); // true: `data` is its own decoded value
+ * ```
+ * @internal
+ */
+export const installedCheckOf = (codec: unknown): CanonicalCheck | undefined => installedLookup?.(codec);
 
 /**
  * Registers the canonical check of a codec, which codecs built around it reuse; returns the codec.

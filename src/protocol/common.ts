@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { canonicalCheckOf, fastPath, hasOwn, isRecord, registerCanonical, registerLazyCanonical } from './canonical';
+import { fastPath, hasOwn, installedCheckOf, isRecord, registerCanonical, registerLazyCanonical } from './canonical';
 import type { CanonicalCheck } from './canonical';
 
 // Every codec's `is` is io-ts's: a type guard for the codec's output type. What the decoder's fast path needs, a check
@@ -37,22 +37,20 @@ export const TrimmedString = registerCanonical(
 export type OpenEnum<L extends string> = L | (string & Record<never, never>);
 
 /**
- * Builds a trimmed string codec whose type lists the known values (as an {@link OpenEnum}); any string decodes, and
- * `is` holds for any string.
+ * Builds a trimmed string codec whose type lists the known values `L` (as an {@link OpenEnum}); any string decodes,
+ * and `is` holds for any string. The known values live in the type only: at run time every string is valid, so a
+ * decode failure (not a string at all) names the codec as `Mute (any string)`, and bundles carry no list of values.
  * @example
  * ```ts
  * import * as t from 'io-ts';
- * const Mute = trimmedEnum('Mute', ['On', 'Off']);
+ * const Mute = trimmedEnum<'On' | 'Off'>('Mute');
  * type Mute = t.TypeOf<typeof Mute>; // 'On' | 'Off' | (string & Record<never, never>)
  * Mute.decode(' On'); // Right('On')
  * ```
  */
-export const trimmedEnum = <L extends string>(
-  name: string,
-  known: readonly L[],
-): t.Type<OpenEnum<L>, string, unknown> =>
+export const trimmedEnum = <L extends string>(name: string): t.Type<OpenEnum<L>, string, unknown> =>
   registerCanonical(
-    new t.Type<OpenEnum<L>, string, unknown>(`${name}(${known.join(' | ')} | string)`, isString, trim, (s) => s),
+    new t.Type<OpenEnum<L>, string, unknown>(`${name} (any string)`, isString, trim, (s) => s),
     isTrimmed,
   );
 
@@ -137,18 +135,18 @@ export const BooleanFromStringOrBoolean = registerCanonical(
  * InteractionState.decode(' Chatting'); // Right('Chatting'); a value not listed decodes too
  * ```
  */
-export const InteractionState = trimmedEnum('InteractionState', [
-  'Invited',
-  'Accepted',
-  'Chatting',
-  'Talking',
-  'Processing',
-  'Composing',
-  'InWorkbin',
-  'Completed',
-  'Revoked',
-  'JoinFailed',
-]);
+export const InteractionState = trimmedEnum<
+  | 'Invited'
+  | 'Accepted'
+  | 'Chatting'
+  | 'Talking'
+  | 'Processing'
+  | 'Composing'
+  | 'InWorkbin'
+  | 'Completed'
+  | 'Revoked'
+  | 'JoinFailed'
+>('InteractionState');
 export type InteractionState = t.TypeOf<typeof InteractionState>;
 
 /**
@@ -159,21 +157,21 @@ export type InteractionState = t.TypeOf<typeof InteractionState>;
  * NotificationType.decode('StatusChange '); // Right('StatusChange'); a value not listed decodes too
  * ```
  */
-export const NotificationType = trimmedEnum('NotificationType', [
-  'StatusChange',
-  'AttachedDataChanged',
-  'ParticipantsUpdated',
-  'PropertiesUpdated',
-  'CallRecordingStateChange',
-  'NewMessages',
-  'NewMessage',
-  'EmailSaved',
-  'FacebookSaved',
-  'TweetSaved',
-  'AttachmentAdded',
-  'AttachmentRemoved',
-  'Error',
-]);
+export const NotificationType = trimmedEnum<
+  | 'StatusChange'
+  | 'AttachedDataChanged'
+  | 'ParticipantsUpdated'
+  | 'PropertiesUpdated'
+  | 'CallRecordingStateChange'
+  | 'NewMessages'
+  | 'NewMessage'
+  | 'EmailSaved'
+  | 'FacebookSaved'
+  | 'TweetSaved'
+  | 'AttachmentAdded'
+  | 'AttachmentRemoved'
+  | 'Error'
+>('NotificationType');
 export type NotificationType = t.TypeOf<typeof NotificationType>;
 
 /**
@@ -184,16 +182,16 @@ export type NotificationType = t.TypeOf<typeof NotificationType>;
  * TranscriptEventType.decode('TypingStarted'); // Right('TypingStarted'); a value not listed decodes too
  * ```
  */
-export const TranscriptEventType = trimmedEnum('TranscriptEventType', [
-  'Text',
-  'ParticipantJoined',
-  'ParticipantLeft',
-  'ParticipantRejoined',
-  'TypingStarted',
-  'TypingStopped',
-  'PushUrl',
-  'Notice',
-]);
+export const TranscriptEventType = trimmedEnum<
+  | 'Text'
+  | 'ParticipantJoined'
+  | 'ParticipantLeft'
+  | 'ParticipantRejoined'
+  | 'TypingStarted'
+  | 'TypingStopped'
+  | 'PushUrl'
+  | 'Notice'
+>('TranscriptEventType');
 export type TranscriptEventType = t.TypeOf<typeof TranscriptEventType>;
 
 /**
@@ -253,7 +251,7 @@ export const keepOwnKeys = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     codec.name,
     codec.is,
     (u, c): t.Validation<A> => {
-      if (fastPath.enabled && (canonical ??= canonicalCheckOf(wrapped) ?? never)(u)) return t.success(u as A);
+      if (fastPath.enabled && (canonical ??= installedCheckOf(wrapped) ?? never)(u)) return t.success(u as A);
       const result = codec.validate(u, c);
       if (result._tag === 'Left' || result.right === u || !isRecord(u) || !hasOwn(u, '__proto__')) return result;
       const decoded = result.right as unknown as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { either } from 'fp-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { topicCodecs, isTopicName } from './topics';
 import { describeErrors } from './report';
-import { canonicalCheckOf, fastPath, isRecord } from './canonical';
+import { canonicalCheckOf, fastPath, hasOwn, isRecord } from './canonical';
 import type { CanonicalCheck } from './canonical';
 import type { TopicName, TopicMap } from './topics';
 
@@ -98,26 +98,48 @@ function makeReader<K extends TopicName>(channel: K): CanonicalReader<K> {
   };
 }
 
-const readers = new Map<TopicName, CanonicalReader<TopicName>>();
+/** One reader per channel for the whole program, made on first use (why: bench/notes.md, "Code that outlives a client"). */
+const sharedReader = (): (<K extends TopicName>(channel: K) => CanonicalReader<K>) => {
+  const readers = new Map<TopicName, CanonicalReader<TopicName>>();
+  return <K extends TopicName>(channel: K) => {
+    let read = readers.get(channel);
+    if (read === undefined) {
+      read = makeReader(channel);
+      readers.set(channel, read);
+    }
+    return read as CanonicalReader<K>;
+  };
+};
+
+let installedReaderOf: ReturnType<typeof sharedReader> | undefined;
 
 /**
- * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client (why:
- * bench/notes.md, "Code that outlives a client").
+ * Gives channels their {@link CanonicalReader}s from now on: `useGeneratedChecks` (the Node entry) calls it with the
+ * compiler. Without a compiler no object codec has a canonical check, so browser bundles make no reader and carry
+ * none of this code: their payloads go straight to {@link validateData}.
  * @example
  * ```ts
- * const read = readerOf('/v2/me/chats');
- * read({ messageType: 'MessageLogUpdated', messages: [] }); // the payload itself: already canonical
+ * installCompiler(compile);
+ * useReaders();
  * ```
  * @internal
  */
-export function readerOf<K extends TopicName>(channel: K): CanonicalReader<K> {
-  let read = readers.get(channel);
-  if (read === undefined) {
-    read = makeReader(channel);
-    readers.set(channel, read);
-  }
-  return read as CanonicalReader<K>;
+export function useReaders(): void {
+  installedReaderOf ??= sharedReader();
 }
+
+/**
+ * The {@link CanonicalReader} of `channel`: one per channel for the whole program, shared by every client;
+ * `undefined` until {@link useReaders} was called (browser bundles).
+ * @example
+ * ```ts
+ * const read = readerOf('/v2/me/chats');
+ * read?.({ messageType: 'MessageLogUpdated', messages: [] }); // the payload itself: already canonical
+ * ```
+ * @internal
+ */
+export const readerOf = <K extends TopicName>(channel: K): CanonicalReader<K> | undefined =>
+  installedReaderOf?.(channel);
 
 /**
  * Decodes the `data` of one message on a known channel (the CLI's snapshot reader knows it; `decodeNotification`
@@ -130,7 +152,7 @@ export function decodeData<K extends TopicName>(
   raw: unknown,
 ): Either<DecodeFailure, TopicMap[K]> {
   // Already canonical (the usual case on the wire): the payload is its own decoded value.
-  const canonical = readerOf(channel)(data);
+  const canonical = readerOf(channel)?.(data);
   return canonical !== undefined ? right(canonical) : validateData(channel, data, raw);
 }
 
@@ -149,7 +171,7 @@ export function validateData<K extends TopicName>(
   }
   const codecs = topicCodecs[channel] as Readonly<Record<string, t.Decoder<unknown, TopicMap[K]>>>;
   const key = messageType?.trim();
-  const codec = key !== undefined && Object.prototype.hasOwnProperty.call(codecs, key) ? codecs[key] : undefined;
+  const codec = key !== undefined && hasOwn(codecs, key) ? codecs[key] : undefined;
   if (codec === undefined) {
     const known = Object.keys(codecs).join(', ');
     return left(

@@ -10,7 +10,7 @@ import { TrimmedString, keepOwnKeys, message, trimmedEnum } from './common';
  * AgentState.decode(' NotReady'); // Right('NotReady'); a value not listed decodes too
  * ```
  */
-export const AgentState = trimmedEnum('AgentState', ['Ready', 'NotReady', 'LoggedIn', 'LoggedOut']);
+export const AgentState = trimmedEnum<'Ready' | 'NotReady' | 'LoggedIn' | 'LoggedOut'>('AgentState');
 export type AgentState = t.TypeOf<typeof AgentState>;
 
 /**

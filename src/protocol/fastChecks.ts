@@ -1,5 +1,6 @@
 import { compileCanonical, compileRegistered, installCompiler } from './canonical';
 import { topicCodecs } from './topics';
+import { useReaders } from './decode';
 import { generatedChecks } from './canonical.generated';
 
 /**
@@ -15,6 +16,7 @@ import { generatedChecks } from './canonical.generated';
  */
 export function useGeneratedChecks(): void {
   installCompiler((codec) => compileCanonical(codec, generatedChecks));
+  useReaders();
 }
 
 /**

@@ -9,7 +9,7 @@ import { keepOwnKeys, message, trimmedEnum } from './common';
  * ServiceState.decode('Inactive'); // Right('Inactive'); a value not listed decodes too
  * ```
  */
-export const ServiceState = trimmedEnum('ServiceState', ['ReadOnly', 'Inactive', 'Active', 'Unknown']);
+export const ServiceState = trimmedEnum<'ReadOnly' | 'Inactive' | 'Active' | 'Unknown'>('ServiceState');
 export type ServiceState = t.TypeOf<typeof ServiceState>;
 
 /**
@@ -20,15 +20,9 @@ export type ServiceState = t.TypeOf<typeof ServiceState>;
  * ServiceType.decode('Voice'); // Right('Voice'); a value not listed decodes too
  * ```
  */
-export const ServiceType = trimmedEnum('ServiceType', [
-  'Voice',
-  'Provisioning',
-  'Reporting',
-  'MultiMediaState',
-  'MultiMediaContent',
-  'Chat',
-  'Unknown',
-]);
+export const ServiceType = trimmedEnum<
+  'Voice' | 'Provisioning' | 'Reporting' | 'MultiMediaState' | 'MultiMediaContent' | 'Chat' | 'Unknown'
+>('ServiceType');
 export type ServiceType = t.TypeOf<typeof ServiceType>;
 
 /**

@@ -1,4 +1,5 @@
 import type * as t from 'io-ts';
+import { hasOwn } from './canonical';
 import { mediaKinds } from './media';
 import type { MediaKinds, NotificationOf } from './media';
 
@@ -36,7 +37,7 @@ export const topicCodecs = Object.fromEntries(
  * topicNames.includes('/v2/me/chats'); // true
  * ```
  */
-export const topicNames = Object.keys(topicCodecs) as readonly TopicName[];
+export const topicNames = /* @__PURE__ */ Object.keys(topicCodecs) as readonly TopicName[];
 
 /**
  * Narrows a string to a known {@link TopicName}.
@@ -47,4 +48,4 @@ export const topicNames = Object.keys(topicCodecs) as readonly TopicName[];
  * isTopicName('/v2/me/chats'); // true
  * ```
  */
-export const isTopicName = (s: string): s is TopicName => Object.prototype.hasOwnProperty.call(topicCodecs, s);
+export const isTopicName = (s: string): s is TopicName => hasOwn(topicCodecs, s);

@@ -195,6 +195,7 @@ describe('fast path of the decoder', () => {
 
   test('one reader per channel for the program (clients share it), remembering the last type without mixing types', () => {
     const read = readerOf('/v2/me/chats');
+    if (read === undefined) throw new Error('no reader: the generated checks are installed by test/setup');
     expect(readerOf('/v2/me/chats')).toBe(read);
     expect(readerOf('/v2/me/calls')).not.toBe(read);
     const log = { messageType: 'MessageLogUpdated', messages: [{ index: 1, type: 'Text', text: 'a' }] };

@@ -61,4 +61,14 @@ describe('describeErrors', () => {
     });
     expect(r._tag === 'Left' && r.left.errors).toEqual(['data.chat.id: expected string, got 5']);
   });
+
+  test('an open enum that is not a string is reported as its name and what it accepts: any string', () => {
+    const r = decodeNotification({
+      channel: '/v2/me/chats',
+      data: { messageType: 'ChatStateChangeMessage', chat: { id: 'c1', state: 7 } },
+    });
+    expect(r._tag === 'Left' && r.left.errors).toEqual([
+      'data.chat.state: expected InteractionState (any string), got 7',
+    ]);
+  });
 });

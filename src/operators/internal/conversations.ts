@@ -47,6 +47,12 @@ export interface ConversationOptions<R> {
 /** The default clock: no rxjs scheduler is needed to read the time, so none is bundled. */
 const systemClock: Pick<SchedulerLike, 'now'> = { now: () => Date.now() };
 
+/** Removes the first key inserted (the oldest) from a Set or a Map. */
+const dropOldest = (keyed: Set<string> | Map<string, unknown>): void => {
+  const oldest = keyed.keys().next();
+  if (!oldest.done) keyed.delete(oldest.value);
+};
+
 /** How a topic's notifications map onto conversation events. @internal */
 export interface ConversationSpec<N, R, M> {
   readonly kind: ConversationKind;
@@ -96,19 +102,13 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
       const markEnded = (id: string): void => {
         ended.delete(id);
         ended.add(id);
-        if (ended.size > maxEndedIds) {
-          const oldest = ended.values().next();
-          if (!oldest.done) ended.delete(oldest.value);
-        }
+        if (ended.size > maxEndedIds) dropOldest(ended);
       };
 
       const buffer = (id: string, messages: readonly M[]): void => {
         let list = pending.get(id);
         if (!list) {
-          if (pending.size >= maxPendingConversations) {
-            const oldest = pending.keys().next();
-            if (!oldest.done) pending.delete(oldest.value);
-          }
+          if (pending.size >= maxPendingConversations) dropOldest(pending);
           list = [];
           pending.set(id, list);
         }
