@@ -306,11 +306,12 @@ describe('in Chromium, on another origin than the simulator (CORS)', () => {
     await page.waitForSelector(result('Hangup: confirmed'));
   });
 
-  // KNOWN BUG, open: after `restartBayeux()` the browser client on another origin often stays `reconnecting` with a 403
-  // from the simulator (seen in 4 of 5 runs here, at this branch's first commit too; it passed in 1). Suspected: the
-  // headerProvider's new login changes the session cookie in the browser's jar at once, while CometD's retry still
-  // carries the previous CSRF header. Skipped until the client holds its requests while headers refresh; the same-
-  // origin dashboard's restart test (test/browser) passes.
+  // KNOWN BUG, open: after `restartBayeux()` the browser client on another origin often never reconnects (seen in 6
+  // of 7 runs here, at the Angular branch's own tip too; it passed in 1): one 403 from the simulator, then
+  // "reconnecting (attempt 25)" after 60 s with no further HTTP error, so the attempts fail inside Bayeux (suspected:
+  // the new Bayeux server's session or browser cookie across origins, or the headerProvider's new login replacing the
+  // session cookie while a retry carries the old CSRF header). Skipped until found; the same-origin dashboard's
+  // restart test (test/browser) passes. A failure prints the statuses, the badge texts and the console lines.
   test.skip('a simulator restart shows reconnecting then connected, with the state intact and updates resuming', async () => {
     // The scenario is stopped: nothing ends or leaves while the Bayeux server restarts, so whatever the page showed
     // before must still be there after (transcripts can only have grown, by notifications that were in flight).
@@ -331,7 +332,11 @@ describe('in Chromium, on another origin than the simulator (CORS)', () => {
         { polling: 100, timeout: 60_000 },
       )
       .catch(async (e: unknown) => {
-        const seen = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+        const seen = await page.evaluate(() => [
+          ...(window as unknown as { statuses: string[] }).statuses,
+          document.querySelector('[data-testid="connection-status"]')?.textContent ?? '',
+          document.querySelector('[data-testid="sync"]')?.textContent ?? '',
+        ]);
         throw new Error(
           `statuses after the restart: ${JSON.stringify(seen)}; console: ${JSON.stringify(consoleErrors)}; ${String(e)}`,
         );
