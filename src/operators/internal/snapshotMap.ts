@@ -11,7 +11,8 @@
  * Filliâtre's persistent arrays). Reading the head reads the store; reading an older version the first time copies
  * the store and undoes the diffs between (O(size + versions since)), and that version then keeps the copy.
  * A removed key stays in the store with the value `undefined` (a tombstone), so restoring it in an old version puts
- * it back in its place: iteration order is that of a `Map` updated the same way. Every `max(size, 32)` updates the
+ * it back in its place: iteration order is that of a `Map` updated the same way (a removed key set again starts a new
+ * store, since it moves to the end). Every `max(size, 32)` updates the
  * head starts a new store holding only live entries (O(size), so O(1) amortized), which drops the tombstones and
  * caps what a kept old version holds on to: its diffs up to the next new store, and that store.
  *
@@ -56,7 +57,9 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
     const old = d.get(key);
     if (old === value) return this;
     let u = this.u + 1;
-    if (u > Math.max(this.size, 32)) {
+    // A key removed earlier in this store and now set again would move to the end of the store, and so in the older
+    // versions rebuilt from it too: that takes a new store as well.
+    if (u > Math.max(this.size, 32) || (old === undefined && d.has(key))) {
       // A new store of the live entries; this version keeps the old one, which nothing changes any more.
       d = new Map(this.e());
       u = 0;
