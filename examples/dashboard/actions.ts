@@ -12,19 +12,9 @@ import {
   liveConversations,
 } from '../../src/index';
 import type { CallConversationState, ChatConversationState, GwsClient } from '../../src/index';
+import { el } from './dom';
 
 const REDRAW_MS = 100;
-
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Readonly<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-};
 
 /** An operation's events as the dashboard shows them. */
 type Run = Observable<{ readonly status: string }>;

@@ -33,6 +33,7 @@ import type {
   WorkitemConversationState,
 } from '../../src/index';
 import { mountActions } from './actions';
+import { el, rec, str } from './dom';
 import { chatRow, supervisorMode, virtualList } from './list';
 
 type ChatState = ChatConversationState;
@@ -46,21 +47,6 @@ const byTestId = (id: string): HTMLElement => {
   if (!el) throw new Error(`dashboard: missing element [data-testid="${id}"]`);
   return el;
 };
-
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Readonly<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-};
-
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const rec = (v: unknown): Readonly<Record<string, unknown>> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 const describe = (s: ConnectionState): string =>
   s.status === 'reconnecting'

@@ -1,6 +1,7 @@
 // The dashboard's supervisor mode (`/?supervisor`, what `gws-rx demo --supervisor` opens): thousands of live chats,
 // so their list is virtualized (only the rows in view are in the DOM) and each conversation is one line.
 import type { ChatConversationState } from '../../src/index';
+import { el, rec, str } from './dom';
 
 /** True when the page was opened in supervisor mode (`?supervisor` in its URL). */
 export const supervisorMode = (): boolean => new URLSearchParams(window.location.search).has('supervisor');
@@ -76,23 +77,6 @@ export function virtualList<T>(
   };
 }
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const rec = (v: unknown): Readonly<Record<string, unknown>> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-
-const row = (attrs: Readonly<Record<string, string>>, ...children: (Node | string)[]): HTMLElement => {
-  const div = document.createElement('div');
-  for (const [k, v] of Object.entries(attrs)) div.setAttribute(k, v);
-  div.append(...children);
-  return div;
-};
-const span = (className: string, text: string): HTMLElement => {
-  const s = document.createElement('span');
-  s.className = className;
-  s.textContent = text;
-  return s;
-};
-
 /** One chat on one line: customer, state, transcript length, the last text, who is typing. */
 export const chatRow = (s: ChatConversationState): HTMLElement => {
   const participants = rec(s.resource).participants;
@@ -103,16 +87,17 @@ export const chatRow = (s: ChatConversationState): HTMLElement => {
     .tail(4)
     .filter((m) => str(rec(m).type) === 'Text')
     .at(-1);
-  return row(
+  return el(
+    'div',
     {
       'data-testid': 'conversation',
       'data-id': s.id,
       'data-state': s.state ?? '',
       'data-messages': String(s.transcript.length),
     },
-    span('who', str(customer?.nickname, 'customer')),
-    span('muted', `${s.state ?? '?'} · ${s.transcript.length} msgs `),
+    el('span', { class: 'who' }, str(customer?.nickname, 'customer')),
+    el('span', { class: 'muted' }, `${s.state ?? '?'} · ${s.transcript.length} msgs `),
     last === undefined ? '' : `${str(rec(rec(last).from).nickname, '?')}: ${str(rec(last).text)}`,
-    s.typing.length > 0 ? span('typing', ' typing…') : '',
+    s.typing.length > 0 ? el('span', { class: 'typing' }, ' typing…') : '',
   );
 };
