@@ -1,7 +1,8 @@
 // The dashboard's actions: buttons that run gws-rx operations (agent Ready/NotReady; answer, hold, retrieve, hang up
-// a call; accept a chat, send a message, complete it) and show each one pending → confirmed, or its error. A button
-// is enabled only while the resource's capabilities allow its operation, as the library checks them too.
-import { Subscription, auditTime, combineLatest, startWith } from 'rxjs';
+// a call; accept, send a message to, complete a chat or an IM session; accept, reply to, send, complete an email;
+// accept, complete a workitem) and show each one pending → confirmed, or its error. A button is enabled only while the
+// resource's capabilities allow its operation, as the library checks them too.
+import { Subscription, auditTime } from 'rxjs';
 import type { Observable } from 'rxjs';
 import {
   agentStateOperation,
@@ -9,15 +10,28 @@ import {
   callOperation,
   chatConversations,
   chatOperation,
+  emailConversations,
+  emailOperation,
+  imSessionConversations,
+  imSessionOperation,
   liveConversations,
+  workitemConversations,
+  workitemOperation,
 } from '../../src/index';
-import type { CallConversationState, ChatConversationState, GwsClient } from '../../src/index';
+import type { GwsClient } from '../../src/index';
 import { el } from './dom';
 
 const REDRAW_MS = 100;
 
 /** An operation's events as the dashboard shows them. */
 type Run = Observable<{ readonly status: string }>;
+
+/** A conversation as an entry shows it: its id, its state, and its resource (whose capabilities enable buttons). */
+interface Conversation {
+  readonly id: string;
+  readonly state: string | undefined;
+  readonly resource: unknown;
+}
 
 /**
  * Mounts the actions panel (appended to `main`) and wires it to `client`; the returned subscription removes it.
@@ -31,8 +45,6 @@ export function mountActions(client: GwsClient, host: HTMLElement): Subscription
   const subs = new Subscription();
   const log = el('ul', { 'data-testid': 'actions-log' });
   const message = el('input', { 'data-testid': 'action-text', placeholder: 'message to send', value: 'Hello!' });
-  const callsList = el('ul', { 'data-testid': 'action-calls' });
-  const chatsList = el('ul', { 'data-testid': 'action-chats' });
   let seq = 0;
 
   /** Runs one operation, showing a log line that goes pending → confirmed, or failed with the reason. */
@@ -77,67 +89,83 @@ export function mountActions(client: GwsClient, host: HTMLElement): Subscription
     ),
   );
 
-  const renderCall = (s: CallConversationState): HTMLElement => {
-    const act = (label: string, operationName: 'Answer' | 'Hold' | 'Retrieve' | 'Hangup') =>
-      button(label, `action-${operationName.toLowerCase()}`, can(s, operationName), () =>
-        run(`${operationName} call ${s.id}`, () => callOperation(client, s, { operationName })),
+  /**
+   * The section of one conversation kind (`noun`: its name in the log; its test ids and title follow from it): the
+   * live conversations, each with a button per operation, enabled while its capabilities list it. `fill` names the
+   * request's field the typed message goes in (such a button sends nothing while the message is empty).
+   */
+  const section = <S extends Conversation, R extends { readonly operationName: string }>(
+    noun: string,
+    states: Observable<ReadonlyMap<string, S>>,
+    operate: (client: GwsClient, target: S, request: R) => Run,
+    acts: readonly (readonly [label: string, request: NoInfer<R>, fill?: 'text' | 'body'])[],
+  ): Node[] => {
+    const kind = noun.toLowerCase().replace(' ', '-');
+    const list = el('ul', { 'data-testid': `action-${kind}s` });
+    const entry = (s: S): HTMLElement =>
+      el(
+        'li',
+        { 'data-testid': `action-${kind}`, 'data-id': s.id, 'data-state': s.state ?? '' },
+        `${s.state ?? '?'} `,
+        ...acts.map(([label, request, fill]) =>
+          button(label, `action-${label.toLowerCase().replace(' ', '')}`, can(s, request.operationName), () => {
+            const text = message.value.trim();
+            if (fill !== undefined && text === '') return;
+            const r = fill === undefined ? request : { ...request, [fill]: text };
+            run(`${request.operationName} ${noun} ${s.id}`, () => operate(client, s, r));
+          }),
+        ),
       );
-    return el(
-      'li',
-      { 'data-testid': 'action-call', 'data-id': s.id, 'data-state': s.state ?? '' },
-      `${s.state ?? '?'} `,
-      act('Answer', 'Answer'),
-      act('Hold', 'Hold'),
-      act('Retrieve', 'Retrieve'),
-      act('Hang up', 'Hangup'),
+    subs.add(
+      states.pipe(auditTime(REDRAW_MS)).subscribe((live) => list.replaceChildren(...[...live.values()].map(entry))),
     );
+    return [el('h2', {}, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}s`), list];
   };
-
-  const renderChat = (s: ChatConversationState): HTMLElement =>
-    el(
-      'li',
-      { 'data-testid': 'action-chat', 'data-id': s.id, 'data-state': s.state ?? '' },
-      `${s.state ?? '?'} `,
-      button('Accept', 'action-accept', can(s, 'Accept'), () =>
-        run(`Accept chat ${s.id}`, () => chatOperation(client, s, { operationName: 'Accept' })),
-      ),
-      button('Send', 'action-send', can(s, 'SendMessage'), () => {
-        const text = message.value.trim();
-        if (text !== '')
-          run(`SendMessage chat ${s.id}`, () => chatOperation(client, s, { operationName: 'SendMessage', text }));
-      }),
-      button('Complete', 'action-complete', can(s, 'Complete'), () =>
-        run(`Complete chat ${s.id}`, () => chatOperation(client, s, { operationName: 'Complete' })),
-      ),
-    );
+  const accept = ['Accept', { operationName: 'Accept' }] as const;
+  const complete = ['Complete', { operationName: 'Complete' }] as const;
+  /** What chats and IM sessions (conversations between people) both take. */
+  const talk = [accept, ['Send', { operationName: 'SendMessage', text: '' }, 'text'], complete] as const;
 
   const panel = el(
     'section',
     { 'data-testid': 'actions' },
     el('h2', {}, 'Actions'),
     agent,
-    el('h2', {}, 'Calls'),
-    callsList,
-    el('h2', {}, 'Chats'),
     message,
-    chatsList,
+    ...section('call', client.topic('/v2/me/calls').pipe(callConversations(), liveConversations()), callOperation, [
+      ['Answer', { operationName: 'Answer' }],
+      ['Hold', { operationName: 'Hold' }],
+      ['Retrieve', { operationName: 'Retrieve' }],
+      ['Hang up', { operationName: 'Hangup' }],
+    ]),
+    ...section(
+      'chat',
+      client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations()),
+      chatOperation,
+      talk,
+    ),
+    ...section(
+      'IM session',
+      client.topic('/v2/me/im-sessions').pipe(imSessionConversations(), liveConversations()),
+      imSessionOperation,
+      talk,
+    ),
+    ...section('email', client.topic('/v2/me/emails').pipe(emailConversations(), liveConversations()), emailOperation, [
+      accept,
+      ['Reply', { operationName: 'Reply' }],
+      ['Send', { operationName: 'Send' }, 'body'],
+      complete,
+    ]),
+    ...section(
+      'workitem',
+      client.topic('/v2/me/workitems').pipe(workitemConversations(), liveConversations()),
+      workitemOperation,
+      [accept, complete],
+    ),
     el('h2', {}, 'Outcomes'),
     log,
   );
   host.append(panel);
   subs.add(() => panel.remove());
-
-  const empty = new Map<string, never>();
-  subs.add(
-    combineLatest([
-      client.topic('/v2/me/calls').pipe(callConversations(), liveConversations(), startWith(empty)),
-      client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations(), startWith(empty)),
-    ])
-      .pipe(auditTime(REDRAW_MS))
-      .subscribe(([calls, chats]) => {
-        callsList.replaceChildren(...[...calls.values()].map(renderCall));
-        chatsList.replaceChildren(...[...chats.values()].map(renderChat));
-      }),
-  );
   return subs;
 }
