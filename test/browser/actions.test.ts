@@ -1,6 +1,8 @@
 // The dashboard's action buttons (examples/dashboard/actions.ts, built into dist/dashboard by `npm run build`) in
-// Debian's Chromium against a simulator with no scenario: the test publishes the resources, clicks, and reads the
-// outcome each action shows (pending → confirmed, or failed) and the resource's new state.
+// Debian's Chromium against a simulator with no scenario: the test publishes the resources (a device, a call, a chat,
+// an IM session, an email, a workitem), clicks through every operation the dashboard offers on them, and reads the
+// outcome each action shows (pending → confirmed, or failed), the resource's new state on the page, and the
+// simulator's own state (its snapshot, and its log of the operations it performed or refused).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,13 +21,19 @@ let sim: GwsSimulator;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+const simLog: string[] = [];
 
 const customer = { nickname: 'Alice', type: 'Customer', participantId: 'P-CUST' };
 
 beforeAll(async () => {
   if (!existsSync(join(dashboardDir, 'app.js'))) throw new Error('dashboard bundle missing: run `npm run build` first');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium`);
-  sim = await startSimulator({ port: 0, routes: dashboardRoutes(dashboardDir), bayeux: { timeout: 1000 } });
+  sim = await startSimulator({
+    port: 0,
+    routes: dashboardRoutes(dashboardDir),
+    bayeux: { timeout: 1000 },
+    log: (line) => simLog.push(line),
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -35,8 +43,8 @@ beforeAll(async () => {
   await page.goto(sim.url + '/');
   await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]');
   // The dashboard shows what arrives as notifications: publish once its subscriptions are in place.
-  for (const topic of ['/v2/me/devices', '/v2/me/calls', '/v2/me/chats'])
-    while (sim.subscriberCount(topic) === 0) await new Promise((r) => setTimeout(r, 20));
+  const topics = ['devices', 'calls', 'chats', 'im-sessions', 'emails', 'workitems'].map((t) => `/v2/me/${t}`);
+  for (const topic of topics) while (sim.subscriberCount(topic) === 0) await new Promise((r) => setTimeout(r, 20));
   sim.publish('/v2/me/devices', {
     messageType: 'DeviceStateChangeMessage',
     devices: [{ id: 'dev-1', deviceState: 'Active', userState: { state: 'NotReady' }, phoneNumber: '5000' }],
@@ -56,6 +64,28 @@ beforeAll(async () => {
       participants: [customer],
       capabilities: ['Accept'],
     },
+  });
+  sim.publish('/v2/me/im-sessions', {
+    messageType: 'IMSessionStateChangeMessage',
+    notificationType: 'StatusChange',
+    imSession: { id: 'im1', state: 'Invited', path: '/im-sessions/im1', capabilities: ['Accept', 'Reject'] },
+  });
+  sim.publish('/v2/me/emails', {
+    messageType: 'EmailStateChangeMessage',
+    notificationType: 'StatusChange',
+    email: {
+      id: 'e1',
+      state: 'Invited',
+      emailType: 'Inbound',
+      from: 'alice@example.com',
+      subject: 'My order',
+      capabilities: ['Accept', 'Reject'],
+    },
+  });
+  sim.publish('/v2/me/workitems', {
+    messageType: 'WorkitemStateChangeMessage',
+    notificationType: 'StatusChange',
+    workitem: { id: 'w1', state: 'Invited', subject: 'Refund request', capabilities: ['Accept', 'Reject'] },
   });
 });
 
@@ -114,6 +144,87 @@ test('chat: Accept, send the typed message (it joins the transcript), Complete',
   );
   expect((await act(`${chat} [data-testid="action-complete"]`)).status).toBe('confirmed');
   await page.waitForSelector(chat, { state: 'detached' });
+});
+
+/** The live resource of a snapshot list with this id, as the simulator holds it (undefined once ended). */
+const simTruth = (list: 'imSessions' | 'emails' | 'workitems', id: string) =>
+  sim.snapshot()[list].find((r) => r.id === id);
+
+/**
+ * Clicks the button `name` of an entry (a selector), expects its action confirmed (the log line `label: confirmed`),
+ * then waits for the entry to show the resource's new `state`, or to leave the list when it ended (`undefined`).
+ */
+const confirmedStep = async (entry: string, name: string, label: string, state: string | undefined) => {
+  expect(await act(`${entry} [data-testid="action-${name}"]`)).toEqual({
+    status: 'confirmed',
+    text: `${label}: confirmed`,
+  });
+  if (state === undefined) await page.waitForSelector(entry, { state: 'detached' });
+  else await page.waitForSelector(`${entry}[data-state="${state}"]`);
+};
+
+test('IM session: Accept, send the typed message (it joins the session’s transcript), Complete', async () => {
+  const im = '[data-testid="action-im-session"][data-id="im1"]';
+  await page.waitForSelector(`${im}[data-state="Invited"]`);
+  expect(await page.isDisabled(`${im} [data-testid="action-send"]`)).toBe(true);
+  await confirmedStep(im, 'accept', 'Accept IM session im1', 'Talking');
+  await page.waitForSelector('[data-testid="im-session"][data-id="im1"][data-state="Talking"]');
+  expect(simTruth('imSessions', 'im1')).toMatchObject({ state: 'Talking' });
+
+  await page.fill('[data-testid="action-text"]', 'Can you take my 3pm callback?');
+  await confirmedStep(im, 'send', 'SendMessage IM session im1', 'Talking');
+  await page.waitForSelector('[data-testid="im-session"][data-id="im1"]:has-text("Can you take my 3pm callback?")');
+  expect(simLog).toContainEqual(expect.stringMatching(/^operation: SendMessage on IM session im1 /));
+
+  await confirmedStep(im, 'complete', 'Complete IM session im1', undefined);
+  expect(simTruth('imSessions', 'im1')).toBeUndefined();
+});
+
+test('email: Accept, Reply (a new outbound email), Send the reply with the typed body, Complete the inbound one', async () => {
+  const inbound = '[data-testid="action-email"][data-id="e1"]';
+  await page.waitForSelector(`${inbound}[data-state="Invited"]`);
+  expect(await page.isDisabled(`${inbound} [data-testid="action-reply"]`)).toBe(true);
+  await confirmedStep(inbound, 'accept', 'Accept email e1', 'Processing');
+  expect(simTruth('emails', 'e1')).toMatchObject({ state: 'Processing' });
+
+  await confirmedStep(inbound, 'reply', 'Reply email e1', 'Processing');
+  const reply = sim.snapshot().emails.find((e) => e.parentId === 'e1');
+  expect(reply).toMatchObject({ state: 'Composing', subject: 'Re: My order', to: ['alice@example.com'] });
+  const replyId = reply?.id ?? '?';
+  const outbound = `[data-testid="action-email"][data-id="${replyId}"]`;
+  await page.waitForSelector(`${outbound}[data-state="Composing"]`);
+  expect(await page.isDisabled(`${inbound} [data-testid="action-send"]`)).toBe(true);
+
+  await page.fill('[data-testid="action-text"]', 'Your order ships today.');
+  await confirmedStep(outbound, 'send', `Send email ${replyId}`, undefined);
+  expect(sim.snapshot().emails.map((e) => [e.id, e.state])).toEqual([['e1', 'Processing']]);
+
+  await confirmedStep(inbound, 'complete', 'Complete email e1', undefined);
+  expect(sim.snapshot().emails).toEqual([]);
+});
+
+test('workitem: a rejected Accept shows the error and changes nothing; then Accept and Complete', async () => {
+  const item = '[data-testid="action-workitem"][data-id="w1"]';
+  await page.waitForSelector(`${item}[data-state="Invited"]`);
+  expect(await page.isDisabled(`${item} [data-testid="action-complete"]`)).toBe(true);
+  sim.faults.rejectOperations(5);
+  try {
+    expect(await act(`${item} [data-testid="action-accept"]`)).toEqual({
+      status: 'failed',
+      text: 'Accept workitem w1: failed: gws-rx: Accept on "w1" failed: rejected: statusCode 5, HTTP 403: Rejected by fault switch',
+    });
+  } finally {
+    sim.faults.rejectOperations(false);
+  }
+  expect(simLog).toContain('fault: Accept on workitem w1 rejected with statusCode 5');
+  expect(simTruth('workitems', 'w1')).toMatchObject({ state: 'Invited' });
+  expect(await page.getAttribute(item, 'data-state')).toBe('Invited');
+
+  await confirmedStep(item, 'accept', 'Accept workitem w1', 'Processing');
+  await page.waitForSelector('[data-testid="workitem"][data-id="w1"][data-state="Processing"]');
+  expect(simTruth('workitems', 'w1')).toMatchObject({ state: 'Processing' });
+  await confirmedStep(item, 'complete', 'Complete workitem w1', undefined);
+  expect(simTruth('workitems', 'w1')).toBeUndefined();
 });
 
 test('an operation the server rejects shows failed with the reason, and changes nothing', async () => {
