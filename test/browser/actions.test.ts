@@ -196,7 +196,12 @@ test('email: Accept, Reply (a new outbound email), Send the reply with the typed
   expect(await page.isDisabled(`${inbound} [data-testid="action-send"]`)).toBe(true);
 
   await page.fill('[data-testid="action-text"]', 'Your order ships today.');
+  const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/v2/me/emails/${replyId}`));
   await confirmedStep(outbound, 'send', `Send email ${replyId}`, undefined);
+  expect((await request).postDataJSON()).toEqual({ operationName: 'Send', body: 'Your order ships today.' });
+  expect(simLog.filter((l) => l.startsWith('operation: ')).map((l) => l.split(' (')[0])).toEqual(
+    expect.arrayContaining([`operation: Reply on email e1`, `operation: Send on email ${replyId}`]),
+  );
   expect(sim.snapshot().emails.map((e) => [e.id, e.state])).toEqual([['e1', 'Processing']]);
 
   await confirmedStep(inbound, 'complete', 'Complete email e1', undefined);
