@@ -332,6 +332,11 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
     }
     try {
       port.unregisterTransport?.('websocket');
+      // CometD stops accepting long-polling across origins once one request failed (a 403, a dropped connection), and
+      // falls back to JSONP for good: no header (no CSRF), no HTTP status, so every handshake fails unseen. GWS
+      // needs long-polling; every browser CometD runs in speaks CORS.
+      const lp = port.findTransport?.('long-polling');
+      if (lp) lp.accept = () => true;
       listeners = [
         port.addListener('/meta/handshake', (message) => dispatch({ type: 'handshakeReply', message })),
         port.addListener('/meta/connect', (message) => dispatch({ type: 'connectReply', message })),

@@ -55,6 +55,11 @@ export interface CometDPort {
   unsubscribe(handle: CometDHandle, unsubscribeCallback?: BayeuxCallback): void;
   /** Optional: used to remove the websocket transport (GWS speaks long-polling only). */
   unregisterTransport?(type: string): unknown;
+  /**
+   * Optional: used to keep the long-polling transport for a server on another origin (CometD otherwise gives it up
+   * after one failed request and falls back to JSONP, which cannot carry GWS's CSRF header).
+   */
+  findTransport?(type: string): { accept(version: string, crossDomain: boolean, url: string): boolean } | null;
   /** Optional: used to skip unsubscribes while no session exists. */
   getStatus?(): string;
 }

@@ -341,8 +341,14 @@ function replyFailed(s: SessionState, m: BayeuxMessage, c: SessionConfig, handsh
   // handshake goes out).
   const lost =
     handshake || m.advice?.reconnect === 'handshake' || (typeof m.error === 'string' && m.error.startsWith('402'));
+  const n = s.handshakesWithoutConnect;
+  // gws-rx takes over from CometD (disconnects it, waits, refreshes the headers, then handshakes) after two rounds of
+  // handshakes whose connects fail (a server that accepts handshakes but 402s every connect makes CometD re-handshake
+  // with no delay at all), and when a session is lost with a headerProvider: CometD's immediate re-handshake would
+  // race the provider, and in a browser the new login's session cookie lands before its CSRF header (HTTP 403).
+  const takeOver = !handshake && (n >= 2 || (lost && c.headerProvider));
   const effects = [show(shown)];
-  if (c.headerProvider && (lost || rejected)) effects.push(REFRESH);
+  if (c.headerProvider && (lost || rejected) && !takeOver) effects.push(REFRESH);
   const next: SessionState = {
     ...s,
     phase: s.phase.status === 'restarting' ? { ...s.phase, reason: shown.reason, attempt } : shown,
@@ -350,10 +356,7 @@ function replyFailed(s: SessionState, m: BayeuxMessage, c: SessionConfig, handsh
     authRejections,
     failuresInARow: attempt,
   };
-  // A server that accepts handshakes but rejects every connect (402::session_unknown) makes CometD re-handshake with
-  // no delay at all; after two such rounds gws-rx takes over and waits with exponential backoff.
-  const n = s.handshakesWithoutConnect;
-  return handshake || n < 2 ? step(next, ...effects) : restart(next, shown, backoff(n - 1, c), effects);
+  return takeOver ? restart(next, shown, backoff(n - 1, c), effects) : step(next, ...effects);
 }
 
 /**

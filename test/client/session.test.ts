@@ -316,15 +316,50 @@ const rows: Row[] = [
     effects: [reconnecting('connection lost: HTTP 401', 1), { type: 'refreshHeaders', forHandshake: false }],
   },
   {
-    row: '402::session_unknown with a headerProvider: session lost, headers refreshed before CometD re-handshakes',
+    // Issue #16: CometD's own immediate re-handshake raced the provider; in a browser the new login's session cookie
+    // landed before its CSRF header, the handshake got 403. gws-rx handshakes itself once the provider answered.
+    row: '402::session_unknown with a headerProvider: gws-rx stops CometD, then refreshes the headers and handshakes',
     config: withProvider,
     given: up(phase.connected),
     event: connect(lost402),
-    changes: { phase: phase.reconnecting, sessionUp: false, failuresInARow: 1 },
+    changes: {
+      phase: { ...phase.restarting, attempt: 1 },
+      sessionUp: false,
+      failuresInARow: 1,
+    },
     effects: [
       reconnecting('connection lost: 402::session_unknown', 1),
-      { type: 'refreshHeaders', forHandshake: false },
+      { type: 'disconnect' },
+      { type: 'scheduleRestart', delay: 100 },
     ],
+  },
+  {
+    row: 'advice handshake with a headerProvider: the same take-over',
+    config: withProvider,
+    given: up(phase.connected),
+    event: connect({ successful: false, advice: { reconnect: 'handshake' } }),
+    changes: {
+      phase: { ...phase.restarting, reason: 'connection lost: network failure', attempt: 1 },
+      sessionUp: false,
+      failuresInARow: 1,
+    },
+    effects: [
+      reconnecting('connection lost: network failure', 1),
+      { type: 'disconnect' },
+      { type: 'scheduleRestart', delay: 100 },
+    ],
+  },
+  {
+    row: 'a failed handshake with a headerProvider: headers refreshed, CometD retries it (no take-over)',
+    config: withProvider,
+    given: at(phase.connecting, { channels: [A] }),
+    event: handshake({ successful: false, failure: { httpCode: 403 } }),
+    changes: {
+      phase: { status: 'reconnecting', reason: 'handshake failed: HTTP 403', attempt: 1 },
+      authRejections: 1,
+      failuresInARow: 1,
+    },
+    effects: [reconnecting('handshake failed: HTTP 403', 1), { type: 'refreshHeaders', forHandshake: false }],
   },
   {
     row: '402::session_unknown without a headerProvider: session lost, nothing to refresh',
