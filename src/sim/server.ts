@@ -17,6 +17,7 @@ import {
   operationNotifications,
   parseRequest,
   resourceRoutes,
+  userIdOf,
 } from './operations';
 import type { GwsReply, OperationFamily } from './operations';
 import { closeOwner } from './lifetime';
@@ -228,7 +229,8 @@ const json = (
  * state on `/api/v2/me/channels/voice` (`Ready`, `NotReady`, `AfterCallWork`, `AuxWork`, on the user's device),
  * `/api/v2/me/calls/{id}` (`Answer`, `Hold`, `Retrieve`, `Hangup`, `ClearCall`, `AttachUserData`, `UpdateUserData`),
  * `/api/v2/me/chats/{id}` (`Accept`, `SendMessage`, `SendUrl`, `SendCustomNotice`, `StartTyping`, `StopTyping`,
- * `Complete`, `Leave`), `/api/v2/me/im-sessions/{id}` (`Accept`, `Complete`, `SendMessage`) and
+ * `Complete`, `Leave`, `Transfer` to a queue of `SIM_QUEUES` or to another user, modelled as the agent leaving; see
+ * `chatOperations`), `/api/v2/me/im-sessions/{id}` (`Accept`, `Complete`, `SendMessage`) and
  * `/api/v2/me/{emails,workitems}/{id}` (`Accept`, `Complete`). Each answers `{ statusCode: 0, referenceId }` and
  * publishes its outcome: the resource in its new state (with that state's `capabilities`), a transcript entry, or
  * the device's new `userState`. An operation missing from the resource's `capabilities` is accepted and fails
@@ -347,7 +349,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       return reply(res, 401, 'Bad credentials');
     }
     const user = {
-      id: `user-${username}`,
+      id: userIdOf(username),
       userName: username,
       firstName: 'Demo',
       lastName: username,
@@ -453,6 +455,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       referenceId,
       lastIndex: family.list === 'chats' ? state.lastChatIndex(resource.id) : 0,
       username: who.username,
+      userIds: Object.keys(users).map(userIdOf),
       baseUrl: url,
       now: Date.now(),
     });
