@@ -61,15 +61,16 @@ const chats: Family<'/v2/me/chats', ChatRequest> = {
 /**
  * Runs an operation on a chat (`POST <base>/api/v2/me/chats/{id}`) with GWS's names: Accept, SendMessage (`text`),
  * SendUrl (`url`), SendStartTypingNotification, SendStopTypingNotification, SendCustomNotice (`noticeText`),
- * Complete, Leave, Transfer (to an agent's `targetUri` or a `queueName`, see {@link ChatTransferRequest}). Cold: each subscription sends one request, once the client's subscription to `/v2/me/chats` is
- * acknowledged; emits `accepted`, then `confirmed` with the notification that shows the outcome, and completes:
- * a `MessageLogUpdated` of that chat with a new entry from the agent (Text with the text sent, PushUrl, Notice,
- * TypingStarted/Stopped; two concurrent SendMessage are confirmed by two distinct entries), or the chat Accepted /
- * Chatting (Accept) or Completed (Complete, Leave; Leave also by the agent's ParticipantLeft entry; Transfer only by
- * the chat Completed, as GWS ends a single-step transfer with the agent leaving: its `text`, if any, and its
- * ParticipantLeft entry come first and confirm nothing). Given a chat
- * resource or a `ChatConversationState`, an operation its `capabilities` do not list fails at once, unsent. Errors
- * with a {@link GwsOperationError} (refusal, an Error notification on the chat, network, timeout). Never retried.
+ * Complete, Leave, Transfer (to an agent's `targetUri` or a `queueName`, see `ChatTransferRequest`). Cold: each
+ * subscription sends one request, once the client's subscription to `/v2/me/chats` is acknowledged; emits
+ * `accepted`, then `confirmed` with the notification that shows the outcome, and completes: a `MessageLogUpdated` of
+ * that chat with a new entry from the agent (Text with the text sent, PushUrl, Notice, TypingStarted/Stopped; two
+ * concurrent SendMessage are confirmed by two distinct entries), or the chat Accepted / Chatting (Accept) or
+ * Completed (Complete, Leave; Leave also by the agent's ParticipantLeft entry; Transfer only by the chat Completed,
+ * as a single-step transfer ends with the agent leaving: its `text` and ParticipantLeft entries come first and
+ * confirm nothing). Given a chat resource or a `ChatConversationState`, an operation its `capabilities` do not list
+ * fails at once, unsent. Errors with a {@link GwsOperationError} (refusal, an Error notification on the chat,
+ * network, timeout). Never retried.
  *
  * ```text
  * /v2/me/chats  ---------m---      m: MessageLogUpdated, chat ch1, entry from the Agent, text "Hello"

@@ -173,7 +173,7 @@ export type ChatTransferRequest = t.TypeOf<typeof ChatTransferRequest>;
 /**
  * The body of a chat operation, `POST <base>/api/v2/me/chats/{id}`, with GWS's operation names: Accept, SendMessage
  * (`text`), SendUrl (`url`), SendStartTypingNotification, SendStopTypingNotification, SendCustomNotice (`noticeText`),
- * Complete, Leave, and Transfer (see {@link ChatTransferRequest}).
+ * Complete, Leave, and Transfer (see `ChatTransferRequest`).
  * @example
  * ```ts
  * import { ChatRequest } from 'gws-rx';
