@@ -93,6 +93,7 @@ export {
   AgentStateRequest,
   CallRequest,
   ChatRequest,
+  ChatTransferRequest,
   EmailRequest,
   ImSessionRequest,
   OperationAnswer,

@@ -43,6 +43,7 @@ export const OP_HELP = `Usage:
   gws-rx op agent <Ready|NotReady|AfterCallWork|AuxWork> [--reason CODE] [--work-mode MODE]
   gws-rx op call  [<id>] <Answer|Hold|Retrieve|Hangup|AttachUserData|UpdateUserData> [--data JSON]
   gws-rx op chat  [<id>] <Accept|SendMessage|SendUrl|SendCustomNotice|Complete|Leave|…> [--text T] [--link URL]
+  gws-rx op chat  [<id>] Transfer (--queue NAME | --target URI) [--text T [--message-type M] [--treat-as Normal|System]]
   gws-rx op im    [<id>] <Accept|SendMessage|Complete> [--text T]
   gws-rx op email [<id>] <Accept|Reply|Send|Complete>
   gws-rx op workitem [<id>] <Accept|Complete>
@@ -52,6 +53,8 @@ Runs one operation and prints its outcome: "accepted" when the server took it, t
 notification that shows it, or the reason it failed (exit code 1). Without --url it runs against the embedded
 simulator, with its scenario stopped at a moment where such a resource exists; without an id it picks the first
 resource whose capabilities allow the operation. Operations are never retried.
+Transfer: --target is an agent's user URL (<base>/api/v2/users/<userId>); the embedded simulator knows the queues
+test-queue and chat-queue, and its users (user-<name>) other than the agent.
 `;
 
 const parameterFlags: Readonly<Record<string, string>> = {
@@ -60,6 +63,10 @@ const parameterFlags: Readonly<Record<string, string>> = {
   notice: 'noticeText',
   reason: 'reasonCode',
   'work-mode': 'workMode',
+  queue: 'queueName',
+  target: 'targetUri',
+  'message-type': 'messageType',
+  'treat-as': 'treatAs',
 };
 
 const isFamily = (s: string): s is OpFamily => Object.hasOwn(opFamilies, s);
@@ -74,6 +81,10 @@ export function parseOpArgs(args: readonly string[]): OpCommand | 'help' {
       notice: { type: 'string' },
       reason: { type: 'string' },
       'work-mode': { type: 'string' },
+      queue: { type: 'string' },
+      target: { type: 'string' },
+      'message-type': { type: 'string' },
+      'treat-as': { type: 'string' },
       data: { type: 'string' },
       url: { type: 'string' },
       user: { type: 'string' },

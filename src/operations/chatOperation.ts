@@ -26,11 +26,11 @@ const entryOf = (r: ChatRequest): readonly [string, string | undefined, string |
   }
 };
 
-/** The chat states that confirm a state operation. */
+/** The chat states that confirm a state operation (Transfer: the agent has left, as after Leave). */
 const statesOf = (r: ChatRequest): readonly string[] =>
   r.operationName === 'Accept'
     ? ['Accepted', 'Chatting']
-    : r.operationName === 'Complete' || r.operationName === 'Leave'
+    : r.operationName === 'Complete' || r.operationName === 'Leave' || r.operationName === 'Transfer'
       ? ['Completed']
       : [];
 
@@ -61,13 +61,16 @@ const chats: Family<'/v2/me/chats', ChatRequest> = {
 /**
  * Runs an operation on a chat (`POST <base>/api/v2/me/chats/{id}`) with GWS's names: Accept, SendMessage (`text`),
  * SendUrl (`url`), SendStartTypingNotification, SendStopTypingNotification, SendCustomNotice (`noticeText`),
- * Complete, Leave. Cold: each subscription sends one request, once the client's subscription to `/v2/me/chats` is
- * acknowledged; emits `accepted`, then `confirmed` with the notification that shows the outcome, and completes:
- * a `MessageLogUpdated` of that chat with a new entry from the agent (Text with the text sent, PushUrl, Notice,
- * TypingStarted/Stopped; two concurrent SendMessage are confirmed by two distinct entries), or the chat Accepted /
- * Chatting (Accept) or Completed (Complete, Leave; Leave also by the agent's ParticipantLeft entry). Given a chat
- * resource or a `ChatConversationState`, an operation its `capabilities` do not list fails at once, unsent. Errors
- * with a {@link GwsOperationError} (refusal, an Error notification on the chat, network, timeout). Never retried.
+ * Complete, Leave, Transfer (to an agent's `targetUri` or a `queueName`, see `ChatTransferRequest`). Cold: each
+ * subscription sends one request, once the client's subscription to `/v2/me/chats` is acknowledged; emits
+ * `accepted`, then `confirmed` with the notification that shows the outcome, and completes: a `MessageLogUpdated` of
+ * that chat with a new entry from the agent (Text with the text sent, PushUrl, Notice, TypingStarted/Stopped; two
+ * concurrent SendMessage are confirmed by two distinct entries), or the chat Accepted / Chatting (Accept) or
+ * Completed (Complete, Leave; Leave also by the agent's ParticipantLeft entry; Transfer only by the chat Completed,
+ * as a single-step transfer ends with the agent leaving: its `text` and ParticipantLeft entries come first and
+ * confirm nothing). Given a chat resource or a `ChatConversationState`, an operation its `capabilities` do not list
+ * fails at once, unsent. Errors with a {@link GwsOperationError} (refusal, an Error notification on the chat,
+ * network, timeout). Never retried.
  *
  * ```text
  * /v2/me/chats  ---------m---      m: MessageLogUpdated, chat ch1, entry from the Agent, text "Hello"
@@ -83,6 +86,9 @@ const chats: Family<'/v2/me/chats', ChatRequest> = {
  *   complete: () => console.log('in the transcript'),
  *   error: (e: Error) => console.warn(e.message),
  * });
+ * // Hand the chat over to a queue (or to an agent: targetUri `${base}/api/v2/users/${userId}`); the agent leaves it.
+ * chatOperation(client, state, { operationName: 'Transfer', queueName: 'test-queue', text: 'A colleague takes over' })
+ *   .subscribe({ complete: () => console.log('transferred') });
  * ```
  */
 export function chatOperation(

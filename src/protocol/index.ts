@@ -44,6 +44,7 @@ export {
   AgentStateRequest,
   CallRequest,
   ChatRequest,
+  ChatTransferRequest,
   EmailRequest,
   ImSessionRequest,
   OperationAnswer,

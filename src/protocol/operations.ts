@@ -105,9 +105,75 @@ export const CallRequest = /* @__PURE__ */ t.union(
 export type CallRequest = t.TypeOf<typeof CallRequest>;
 
 /**
+ * A field that must be absent, named after the reason, so that a refusal reads `queueName: expected absent (…)`.
+ * (io-ts's `t.undefined` would say only "expected undefined".)
+ */
+const absent = (why: string) =>
+  new t.Type<undefined, undefined, unknown>(
+    `absent (${why})`,
+    (u): u is undefined => u === undefined,
+    (u, c) => (u === undefined ? t.success(undefined) : t.failure(u, c)),
+    () => undefined,
+  );
+const oneTarget = 'give one of targetUri, queueName';
+const withText = 'only with text';
+
+/**
+ * The body of a chat Transfer, `POST <base>/api/v2/me/chats/{id}`: to an agent (`targetUri`, the user's URL
+ * `<base>/api/v2/users/<userId>`) or to a queue (`queueName`), exactly one of them; optionally with `text` sent to the
+ * customer first, and then only, `messageType` (default Text) and `treatAs` (Normal or System). On success the agent
+ * leaves the chat.
+ * @example
+ * ```ts
+ * import { ChatTransferRequest } from 'gws-rx';
+ * ChatTransferRequest.decode({ operationName: 'Transfer', queueName: 'test-queue' }); // Right
+ * ChatTransferRequest.decode({ operationName: 'Transfer', queueName: 'q', targetUri: 'http://gws/users/u2' }); // Left
+ * ```
+ */
+export const ChatTransferRequest = /* @__PURE__ */ t.intersection(
+  [
+    /* @__PURE__ */ op(['Transfer'], {}, {}),
+    /* @__PURE__ */ t.union([
+      /* @__PURE__ */ t.intersection([
+        /* @__PURE__ */ t.type({ targetUri: t.string }),
+        /* @__PURE__ */ t.partial({ queueName: /* @__PURE__ */ absent(oneTarget) }),
+      ]),
+      /* @__PURE__ */ t.intersection([
+        /* @__PURE__ */ t.type({ queueName: t.string }),
+        /* @__PURE__ */ t.partial({ targetUri: /* @__PURE__ */ absent(oneTarget) }),
+      ]),
+    ]),
+    /* @__PURE__ */ t.union([
+      /* @__PURE__ */ t.intersection([
+        /* @__PURE__ */ t.type(text),
+        /* @__PURE__ */ t.partial({
+          messageType: t.string,
+          treatAs: /* @__PURE__ */ t.keyof({ Normal: null, System: null }),
+        }),
+      ]),
+      /* @__PURE__ */ t.partial({
+        text: /* @__PURE__ */ absent('form without text'),
+        messageType: /* @__PURE__ */ absent(withText),
+        treatAs: /* @__PURE__ */ absent(withText),
+      }),
+    ]),
+  ],
+  'ChatTransferRequest',
+);
+/**
+ * A decoded `ChatTransferRequest`: a Transfer to an agent or to a queue (a caller cannot give both, or neither).
+ * @example
+ * ```ts
+ * import type { ChatTransferRequest } from 'gws-rx';
+ * const toQueue: ChatTransferRequest = { operationName: 'Transfer', queueName: 'test-queue', text: 'One moment' };
+ * ```
+ */
+export type ChatTransferRequest = t.TypeOf<typeof ChatTransferRequest>;
+
+/**
  * The body of a chat operation, `POST <base>/api/v2/me/chats/{id}`, with GWS's operation names: Accept, SendMessage
  * (`text`), SendUrl (`url`), SendStartTypingNotification, SendStopTypingNotification, SendCustomNotice (`noticeText`),
- * Complete, Leave.
+ * Complete, Leave, and Transfer (see `ChatTransferRequest`).
  * @example
  * ```ts
  * import { ChatRequest } from 'gws-rx';
@@ -125,6 +191,7 @@ export const ChatRequest = /* @__PURE__ */ t.union(
     /* @__PURE__ */ op(['SendMessage'], text, {}),
     /* @__PURE__ */ op(['SendUrl'], { url: t.string }, {}),
     /* @__PURE__ */ op(['SendCustomNotice'], { noticeText: t.string }, {}),
+    ChatTransferRequest,
   ],
   'ChatRequest',
 );

@@ -11,7 +11,7 @@ import type { GwsReply } from './ops/reply';
 
 export { GwsStatus, gwsError, httpStatusOf, isReply } from './ops/reply';
 export type { GwsReply } from './ops/reply';
-export { operationNotifications } from './ops/family';
+export { operationNotifications, userIdOf } from './ops/family';
 export type { OperationContext, OperationFamily, ParsedOperation } from './ops/family';
 export { agentOperations, callOperations, chatOperations, emailOperations, imSessionOperations, workitemOperations };
 

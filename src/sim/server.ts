@@ -17,6 +17,7 @@ import {
   operationNotifications,
   parseRequest,
   resourceRoutes,
+  userIdOf,
 } from './operations';
 import type { GwsReply, OperationFamily } from './operations';
 import { closeOwner } from './lifetime';
@@ -228,11 +229,13 @@ const json = (
  * state on `/api/v2/me/channels/voice` (`Ready`, `NotReady`, `AfterCallWork`, `AuxWork`, on the user's device),
  * `/api/v2/me/calls/{id}` (`Answer`, `Hold`, `Retrieve`, `Hangup`, `ClearCall`, `AttachUserData`, `UpdateUserData`),
  * `/api/v2/me/chats/{id}` (`Accept`, `SendMessage`, `SendUrl`, `SendCustomNotice`, `StartTyping`, `StopTyping`,
- * `Complete`, `Leave`), `/api/v2/me/im-sessions/{id}` (`Accept`, `Complete`, `SendMessage`) and
+ * `Complete`, `Leave`, `Transfer` to the queue `test-queue` or `chat-queue` or to another of its users, `targetUri`
+ * `<base>/api/v2/users/user-<name>`: a model, GWS documents no notification for it, played as the agent leaving the
+ * chat), `/api/v2/me/im-sessions/{id}` (`Accept`, `Complete`, `SendMessage`) and
  * `/api/v2/me/{emails,workitems}/{id}` (`Accept`, `Complete`). Each answers `{ statusCode: 0, referenceId }` and
  * publishes its outcome: the resource in its new state (with that state's `capabilities`), a transcript entry, or
- * the device's new `userState`. An operation missing from the resource's `capabilities` is accepted and fails
- * asynchronously: a state-change message with notificationType `Error`, `errorMessage`, `errorCode` 2 and the same
+ * the device's new `userState`. An operation missing from the resource's `capabilities`, or a Transfer to a target
+ * the simulator does not know, is accepted and fails asynchronously: a state-change message with notificationType `Error`, `errorMessage`, `errorCode` 2 and the same
  * `referenceId` (`ErrorMessage` on `/v2/me/devices` for agent state). `GET` on a resource URL returns
  * `{ statusCode: 0, <kind>: resource }`. Errors use GWS's body, `{ statusCode, statusMessage }`: 400 (bad JSON,
  * unknown operationName, a parameter missing or invalid), 401 (no session), 403 (bad CSRF token), 404 (unknown or
@@ -347,7 +350,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       return reply(res, 401, 'Bad credentials');
     }
     const user = {
-      id: `user-${username}`,
+      id: userIdOf(username),
       userName: username,
       firstName: 'Demo',
       lastName: username,
@@ -453,6 +456,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gw
       referenceId,
       lastIndex: family.list === 'chats' ? state.lastChatIndex(resource.id) : 0,
       username: who.username,
+      userIds: Object.keys(users).map(userIdOf),
       baseUrl: url,
       now: Date.now(),
     });

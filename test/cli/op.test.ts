@@ -34,6 +34,35 @@ describe('parseOpArgs', () => {
     expect(parseOpArgs(['--help'])).toBe('help');
   });
 
+  test('Transfer: --queue or --target, and --text with --message-type and --treat-as', () => {
+    expect(parseOpArgs(['chat', 'c1', 'Transfer', '--queue', 'test-queue'])).toMatchObject({
+      request: { operationName: 'Transfer', queueName: 'test-queue' },
+    });
+    expect(
+      parseOpArgs([
+        'chat',
+        'Transfer',
+        '--target',
+        'http://gws/api/v2/users/u2',
+        '--text',
+        'Over to Bea',
+        '--message-type',
+        'Text',
+        '--treat-as',
+        'System',
+      ]),
+    ).toMatchObject({
+      id: undefined,
+      request: {
+        operationName: 'Transfer',
+        targetUri: 'http://gws/api/v2/users/u2',
+        text: 'Over to Bea',
+        messageType: 'Text',
+        treatAs: 'System',
+      },
+    });
+  });
+
   test.each([
     [[], /op needs a family/],
     [['fax', 'Send'], /op needs a family: agent, call, chat, im, email, workitem \(got "fax"\)/],
@@ -119,6 +148,26 @@ describe('gws-rx op against the embedded simulator', () => {
     expect(r.stdout).toMatch(
       /\nconfirmed: MessageLogUpdated · NewMessages · entry \d+ Text "hello from the terminal"\n$/,
     );
+  });
+
+  test('op chat Transfer --queue test-queue --text: the first chat that allows it ends for the agent', async () => {
+    const r = await run(['op', 'chat', 'Transfer', '--queue', 'test-queue', '--text', 'A colleague takes over']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Transfer on chat (\S+)\naccepted \(referenceId \d+\)\nconfirmed: ChatStateChangeMessage · StatusChange · chat \1 Completed\n$/,
+    );
+  });
+
+  test('op chat Transfer with both targets: refused unsent with the path; to an unknown queue: the server’s Error', async () => {
+    const both = await run(['op', 'chat', 'c1', 'Transfer', '--queue', 'q', '--target', 'http://gws/api/v2/users/u2']);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe('Transfer on chat c1\n');
+    expect(both.stderr).toMatch(/^gws-rx: Transfer on "c1" failed: .*queueName: expected absent/);
+    const nowhere = await run(['op', 'chat', 'Transfer', '--queue', 'nowhere']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stdout).toMatch(/\naccepted \(referenceId \d+\)\n$/);
+    expect(nowhere.stderr).toMatch(/Transfer target queue "nowhere" not found/);
   });
 
   test('op call Hold: the call Held', async () => {

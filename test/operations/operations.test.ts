@@ -381,3 +381,77 @@ describe('what confirms each family', () => {
     expect(sent.map((s) => s.path)).toEqual(['/api/v2/me/emails/e1', '/api/v2/me/workitems/w1']);
   });
 });
+
+describe('chat Transfer', () => {
+  const completed = (participants: unknown[]) => ({
+    messageType: 'ChatStateChangeMessage',
+    notificationType: 'StatusChange',
+    chat: { id: 'ch 1', state: 'Completed', participants },
+  });
+
+  test('sends the body as given; its text and ParticipantLeft entries confirm nothing, the chat Completed does', async () => {
+    const { client, sent, publish } = stand_in({ acknowledged: true });
+    const request = { operationName: 'Transfer', queueName: 'test-queue', text: 'A colleague takes over' } as const;
+    const seen = watch(chatOperation(client, 'ch 1', request));
+    expect(JSON.parse(String(sent[0]?.init.body))).toEqual(request);
+    sent[0]?.answer({ statusCode: 0 });
+    await settle();
+    publish('/v2/me/chats', log(URI, { index: 4, type: 'Text', text: 'A colleague takes over', from: agent }));
+    publish('/v2/me/chats', log(URI, { index: 5, type: 'ParticipantLeft', from: agent }));
+    publish('/v2/me/chats', { ...completed([]), chat: { id: 'other', state: 'Completed' } });
+    expect(seen.events).toEqual(['accepted']);
+    publish('/v2/me/chats', completed([{ nickname: 'Bob', type: 'Customer', participantId: 'P2' }]));
+    expect(seen.events).toEqual(['accepted', 'confirmed']);
+    expect(seen.done).toBe(true);
+  });
+
+  test('to an agent: an Error on the chat (an unknown target) fails it with its errorMessage and errorCode', async () => {
+    const { client, sent, publish } = stand_in({ acknowledged: true });
+    const targetUri = 'http://gws/api/v2/users/u2';
+    const seen = watch(chatOperation(client, 'ch 1', { operationName: 'Transfer', targetUri }));
+    expect(JSON.parse(String(sent[0]?.init.body))).toEqual({ operationName: 'Transfer', targetUri });
+    sent[0]?.answer({ statusCode: 0, referenceId: 9 });
+    await settle();
+    publish('/v2/me/chats', {
+      messageType: 'ChatStateChangeMessage',
+      notificationType: 'Error',
+      referenceId: 9,
+      errorMessage: 'Transfer target user u2 not found',
+      errorCode: 2,
+      chat: { id: 'ch 1', state: 'Chatting' },
+    });
+    expect(causeOf(seen.error)).toMatchObject({
+      type: 'notification',
+      errorMessage: 'Transfer target user u2 not found',
+      errorCode: 2,
+    });
+  });
+
+  test('a chat whose capabilities lack Transfer: fails at once, unsent', async () => {
+    const { client, sent } = stand_in({ acknowledged: true });
+    const resource = { id: 'ch 1', state: 'Accepted', capabilities: ['Complete', 'Leave'] };
+    const seen = watch(chatOperation(client, { resource }, { operationName: 'Transfer', queueName: 'test-queue' }));
+    expect(causeOf(seen.error)).toEqual({
+      type: 'capability',
+      sent: false,
+      capability: 'Transfer',
+      capabilities: ['Complete', 'Leave'],
+    });
+    await settle();
+    expect(sent).toHaveLength(0);
+  });
+
+  test.each([
+    [{ queueName: 'q', targetUri: 'http://gws/api/v2/users/u2' }, 'queueName: expected absent'],
+    [{}, 'queueName: expected string, got undefined'],
+    [{ queueName: 'q', treatAs: 'System' }, 'treatAs: expected absent (only with text)'],
+    [{ queueName: 'q', text: 'hi', treatAs: 'Loud' }, 'treatAs: expected "Normal" | "System", got "Loud"'],
+  ])('a Transfer %j fails at once, unsent, with the path of what is wrong', (fields, line) => {
+    const { client, sent } = stand_in({ acknowledged: true });
+    const request = { operationName: 'Transfer', ...fields } as unknown as ChatRequest;
+    const seen = watch(chatOperation(client, 'ch 1', request));
+    const cause = causeOf(seen.error);
+    expect(cause.type === 'invalid' && cause.errors.join('\n')).toContain(line);
+    expect(sent).toHaveLength(0);
+  });
+});

@@ -234,7 +234,7 @@ describe('refused requests: status and GWS-style body, and nothing published', (
       'an unknown operationName',
       { operationName: 'Dance' },
       2,
-      'Unknown chat operationName "Dance"; supported: Accept, SendMessage, SendUrl, SendCustomNotice, SendStartTypingNotification, SendStopTypingNotification, Complete, Leave',
+      'Unknown chat operationName "Dance"; supported: Accept, SendMessage, SendUrl, SendCustomNotice, SendStartTypingNotification, SendStopTypingNotification, Complete, Leave, Transfer',
     ],
     ['SendMessage without text', { operationName: 'SendMessage' }, 1, 'Parameter text is missing'],
     [

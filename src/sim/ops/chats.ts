@@ -5,9 +5,9 @@ import { gwsTimestamp } from '../scenario';
 import type { SimMessage } from '../message';
 import type { Resource } from '../state';
 import { chatCapabilities } from './capabilities';
-import { errorOnResource, stateChange } from './family';
+import { errorOnResource, stateChange, userIdOf } from './family';
 import type { OperationContext, OperationFamily, OperationSpec } from './family';
-import { isReply, requiredString } from './reply';
+import { GwsStatus, gwsError, idIfPlain, isReply, optionalString, quoteIfPlain, requiredString } from './reply';
 import type { GwsReply, Params } from './reply';
 
 const { channel, stateMessage, resourceKey } = mediaKinds.chat;
@@ -35,8 +35,13 @@ const agentOf = (chat: Resource, username: string): Participant => {
   };
 };
 
-/** A `MessageLogUpdated` with one entry from the agent at the next index. */
-const logEntry = (ctx: OperationContext, type: string, fields: Readonly<Record<string, string>> = {}): SimMessage => {
+/** A `MessageLogUpdated` with one entry from the agent at the next index (`after` entries later). */
+const logEntry = (
+  ctx: OperationContext,
+  type: string,
+  fields: Readonly<Record<string, string>> = {},
+  after = 0,
+): SimMessage => {
   const chat = ctx.resource;
   const chatUri =
     typeof chat.uri === 'string' ? chat.uri : `${ctx.baseUrl}/api/v2/chats/${encodeURIComponent(chat.id)}`;
@@ -48,7 +53,7 @@ const logEntry = (ctx: OperationContext, type: string, fields: Readonly<Record<s
       chatUri,
       messages: [
         {
-          index: ctx.lastIndex + 1,
+          index: ctx.lastIndex + 1 + after,
           from: agentOf(chat, ctx.username),
           type,
           ...fields,
@@ -71,6 +76,78 @@ const inState = (ctx: OperationContext, state: string, extra: Readonly<Record<st
     'StatusChange',
     ctx.referenceId,
   );
+
+/** The agent leaves the chat: its ParticipantLeft entry (`after` entries later), then the chat Completed for them. */
+const leaves = (ctx: OperationContext, after = 0, extra: Readonly<Record<string, unknown>> = {}): SimMessage[] => [
+  logEntry(ctx, 'ParticipantLeft', {}, after),
+  inState(ctx, 'Completed', extra),
+];
+
+/** The queues a chat can be transferred to in the simulator. */
+export const SIM_QUEUES: readonly string[] = ['test-queue', 'chat-queue'];
+
+const USER_URI = /\/api\/v2\/users\/([^/?#]+)$/;
+
+/**
+ * Reads a Transfer's parameters: exactly one of `targetUri` (a user's URL, `…/api/v2/users/<id>`) and `queueName`,
+ * an optional `text`, and `messageType` / `treatAs` (Normal or System) only with it; 1 or 2 otherwise.
+ */
+const transferParams = (body: Readonly<Record<string, unknown>>): Params | GwsReply => {
+  if (body.targetUri === undefined && body.queueName === undefined)
+    return gwsError(400, GwsStatus.missingParameter, 'Parameter targetUri or queueName is missing');
+  if (body.targetUri !== undefined && body.queueName !== undefined)
+    return gwsError(400, GwsStatus.invalidParameter, 'Give one of targetUri, queueName, not both');
+  const params: Record<string, string> = {};
+  for (const name of ['targetUri', 'queueName', 'text', 'messageType', 'treatAs']) {
+    const v = optionalString(body, name);
+    if (isReply(v)) return v;
+    if (v !== undefined) params[name] = v;
+  }
+  if (params.targetUri !== undefined) {
+    const m = USER_URI.exec(params.targetUri);
+    if (m === null)
+      return gwsError(400, GwsStatus.invalidParameter, "Parameter targetUri must be a user's URL, …/api/v2/users/<id>");
+    try {
+      params.userId = decodeURIComponent(m[1] ?? '');
+    } catch {
+      return gwsError(400, GwsStatus.invalidParameter, 'Parameter targetUri has a malformed user id');
+    }
+  }
+  if (params.text === undefined && (params.messageType !== undefined || params.treatAs !== undefined))
+    return gwsError(400, GwsStatus.invalidParameter, 'Parameters messageType and treatAs go only with text');
+  if (params.treatAs !== undefined && params.treatAs !== 'Normal' && params.treatAs !== 'System')
+    return gwsError(400, GwsStatus.invalidParameter, 'Parameter treatAs must be Normal or System');
+  return params;
+};
+
+/**
+ * A Transfer the simulator performs: to a known user other than the agent, or to a known queue ({@link SIM_QUEUES});
+ * otherwise an `Error` on the chat (errorCode 2). On success, the `text` entry from the agent (when given), then the
+ * agent leaves: its ParticipantLeft entry and the chat Completed without the agent among its participants.
+ */
+const transfer = (ctx: OperationContext): readonly SimMessage[] => {
+  const userId = param(ctx, 'userId');
+  const queue = param(ctx, 'queueName');
+  const unknown =
+    userId !== ''
+      ? userId === userIdOf(ctx.username)
+        ? 'Cannot transfer a chat to its own agent'
+        : (ctx.userIds ?? []).includes(userId)
+          ? undefined
+          : `Transfer target user${idIfPlain(userId)} not found`
+      : SIM_QUEUES.includes(queue)
+        ? undefined
+        : `Transfer target queue${quoteIfPlain(queue)} not found`;
+  if (unknown !== undefined) return [chatOperations.error(ctx, unknown)];
+  const text = param(ctx, 'text');
+  const messageType = param(ctx, 'messageType');
+  const said = text === '' ? [] : [logEntry(ctx, 'Text', messageType === '' ? { text } : { text, messageType })];
+  const agentId = agentOf(ctx.resource, ctx.username).participantId;
+  const participants = participantsOf(ctx.resource).filter(
+    (p) => !(isAgent(p) && (p.participantId === undefined || p.participantId === agentId)),
+  );
+  return [...said, ...leaves(ctx, said.length, { participants })];
+};
 
 /** Reads one required string parameter into `params[name]`. */
 const needs =
@@ -97,7 +174,17 @@ const writes = (capability: string, type: string, name?: string, field = name): 
 /**
  * The chat operations: `Accept` (the chat goes Chatting, the agent joins), `SendMessage` (`text`), `SendUrl` (`url`),
  * `SendCustomNotice` (`noticeText`), `SendStartTypingNotification`, `SendStopTypingNotification` (aliases
- * `StartTyping`, `StopTyping`) (a transcript entry from the agent at the next index), `Complete` (the chat Completed) and `Leave` (the agent's ParticipantLeft, then the chat Completed for them).
+ * `StartTyping`, `StopTyping`) (a transcript entry from the agent at the next index), `Complete` (the chat Completed),
+ * `Leave` (the agent's ParticipantLeft, then the chat Completed for them) and `Transfer`.
+ *
+ * `Transfer` is a model: GWS documents the request (`targetUri` of a user, or `queueName`; optional `text`,
+ * `messageType`, `treatAs`) and its answer, not its notifications. The simulator plays a single-step transfer as the
+ * agent leaving: the `text` entry from the agent first (when given), the agent's ParticipantLeft, then the chat
+ * Completed without the agent among its participants. The targets it knows: its users other than the agent
+ * (`targetUri` `<base>/api/v2/users/user-<name>`) and the queues of {@link SIM_QUEUES}. A request naming both
+ * targets, neither, or a `targetUri` that is no user URL is refused at once (400, statusCode 1 or 2); an unknown target
+ * is accepted and fails asynchronously, like an operation outside the chat's capabilities: an `Error` on the chat with
+ * errorCode 2 and the request's `referenceId`.
  */
 export const chatOperations: OperationFamily = {
   noun: 'chat',
@@ -121,9 +208,7 @@ export const chatOperations: OperationFamily = {
     SendStartTypingNotification: writes('SendStartTypingNotification', 'TypingStarted'),
     SendStopTypingNotification: writes('SendStopTypingNotification', 'TypingStopped'),
     Complete: { capability: 'Complete', perform: (ctx) => [inState(ctx, 'Completed')] },
-    Leave: {
-      capability: 'Leave',
-      perform: (ctx) => [logEntry(ctx, 'ParticipantLeft'), inState(ctx, 'Completed')],
-    },
+    Leave: { capability: 'Leave', perform: (ctx) => leaves(ctx) },
+    Transfer: { capability: 'Transfer', params: transferParams, perform: transfer },
   },
 };

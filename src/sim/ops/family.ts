@@ -17,11 +17,16 @@ export interface OperationContext {
   readonly lastIndex: number;
   /** The logged-in user (the agent when a chat lists none). */
   readonly username: string;
+  /** The ids of the users the simulator knows (`user-<name>`, as `GET /api/v2/me` gives them); default: none. */
+  readonly userIds?: readonly string[];
   /** The simulator's base URL, for links a resource lacks. */
   readonly baseUrl: string;
   /** Epoch ms for timestamps. */
   readonly now: number;
 }
+
+/** A user's id, as `GET /api/v2/me` gives it and a chat Transfer's `targetUri` (`<base>/api/v2/users/<id>`) names it. */
+export const userIdOf = (username: string): string => `user-${username}`;
 
 /** One operation of a family. */
 export interface OperationSpec {
