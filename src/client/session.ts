@@ -15,7 +15,8 @@ export interface SubscribeFailure {
  * Which channel subscriptions the client requested in its current CometD session, and which of them the server
  * acknowledged. `session` counts successful handshakes (0 before the first one); every successful handshake starts
  * a new session with all wanted channels pending. A refused channel leaves `pending` without entering
- * `acknowledged` (the refusal goes to `subscribeFailures$`). "All acknowledged for the current session" is
+ * `acknowledged` (the refusal goes to `subscribeFailures$`); one whose subscribe got no Bayeux answer (lost in transit)
+ * stays pending and is subscribed again after the next successful connect. "All acknowledged for the current session" is
  * `pending.length === 0 && acknowledged.length > 0` (see {@link allAcknowledged}). A lost session leaves the value
  * as it was until the next successful handshake replaces it.
  *
