@@ -15,7 +15,8 @@ export interface SubscribeFailure {
  * Which channel subscriptions the client requested in its current CometD session, and which of them the server
  * acknowledged. `session` counts successful handshakes (0 before the first one); every successful handshake starts
  * a new session with all wanted channels pending. A refused channel leaves `pending` without entering
- * `acknowledged` (the refusal goes to `subscribeFailures$`). "All acknowledged for the current session" is
+ * `acknowledged` (the refusal goes to `subscribeFailures$`); one whose subscribe got no Bayeux answer (lost in transit)
+ * stays pending and is subscribed again after the next successful connect. "All acknowledged for the current session" is
  * `pending.length === 0 && acknowledged.length > 0` (see {@link allAcknowledged}). A lost session leaves the value
  * as it was until the next successful handshake replaces it.
  *
@@ -87,6 +88,11 @@ export interface SessionState {
   /** The channels someone subscribes to, in the order they were first wanted. */
   readonly channels: readonly string[];
   readonly subscriptions: SubscriptionsState;
+  /**
+   * Channels of the current session whose subscribe got no Bayeux answer (the request failed in transit: a cut, a
+   * stalled or refused HTTP request). Still pending: they are subscribed again after the next successful connect.
+   */
+  readonly unanswered: readonly string[];
 }
 
 /**
@@ -106,6 +112,7 @@ export const initialSession: SessionState = {
   handshakesWithoutConnect: 0,
   channels: [],
   subscriptions: { session: 0, pending: [], acknowledged: [] },
+  unanswered: [],
 };
 
 /**
@@ -399,7 +406,7 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
       const { channel, handle } = event;
       const undo: Effect[] = s.sessionUp && handle !== undefined ? [{ type: 'unsubscribe', channel, handle }] : [];
       return withSubscriptions(
-        { ...s, channels: without(channels, channel) },
+        { ...s, channels: without(channels, channel), unanswered: without(s.unanswered, channel) },
         { ...subs, pending: without(subs.pending, channel), acknowledged: without(subs.acknowledged, channel) },
         ...undo,
       );
@@ -437,6 +444,7 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
       const session = subs.session + 1;
       const next = {
         ...s,
+        unanswered: [],
         authRejections: 0,
         sessionUp: true,
         handshakesWithoutConnect: s.handshakesWithoutConnect + 1,
@@ -448,10 +456,15 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
       const m = event.message;
       if (offline(p) || p.status === 'restarting') return step(s);
       if (!m.successful) return replyFailed(s, m, c, false);
-      const next = { ...s, failuresInARow: 0, authRejections: 0, handshakesWithoutConnect: 0 };
-      if (p.status === 'connected') return step(next);
+      const next = { ...s, failuresInARow: 0, authRejections: 0, handshakesWithoutConnect: 0, unanswered: [] };
+      // The session works again: the subscribes that got no answer are sent again (the server may or may not have
+      // taken them; subscribing twice is harmless).
+      const again: Effect[] = s.unanswered.length
+        ? [{ type: 'subscribe', channels: s.unanswered, session: subs.session }]
+        : [];
+      if (p.status === 'connected') return step(next, ...again);
       const phase = { status: 'connected', clientId: m.clientId } as const;
-      return step({ ...next, phase }, show(phase));
+      return step({ ...next, phase }, show(phase), ...again);
     }
     case 'subscribeReply': {
       const { channel, session, message } = event;
@@ -460,6 +473,9 @@ export function transition(s: SessionState, event: SessionEvent, c: SessionConfi
       const current = session === subs.session && subs.pending.includes(channel);
       const pending = current ? without(subs.pending, channel) : subs.pending;
       if (message.successful === false) {
+        // No answer from the server (the request failed in transit): not a refusal. The channel stays pending, so
+        // the session is not read as complete without it, and is subscribed again once a connect succeeds.
+        if (current && message.failure && !message.error) return step({ ...s, unanswered: [...s.unanswered, channel] });
         const refused: Effect = { type: 'emitSubscribeFailure', failure: { channel, reason: describe(message) } };
         return withSubscriptions(s, { ...subs, pending }, refused);
       }

@@ -18,6 +18,11 @@ export class FakePort implements CometDPort {
   readonly unregistered: string[] = [];
   /** Channels whose subscribe the fake server refuses with `403::denied`. */
   readonly denied = new Set<string>();
+  /**
+   * Channels whose subscribe request fails in transit (a cut: no Bayeux answer), as CometD reports it: unsuccessful,
+   * with a `failure` and no `error`; like CometD, the failed subscription is dropped.
+   */
+  readonly lostInTransit = new Set<string>();
   /** Number of `handshake()` calls. */
   handshakes = 0;
   disconnects = 0;
@@ -57,12 +62,20 @@ export class FakePort implements CometDPort {
     this.subscribeCalls.push(channel);
     this.subs.set(h, { channel, callback });
     const denied = this.denied.has(channel);
-    if (denied) this.subs.delete(h);
+    const lost = this.lostInTransit.has(channel);
+    if (denied || lost) this.subs.delete(h);
     const reply = (): void =>
       subscribeCallback?.(
-        denied
-          ? { channel: '/meta/subscribe', successful: false, error: '403::denied', subscription: channel }
-          : { channel: '/meta/subscribe', successful: true, subscription: channel },
+        lost
+          ? {
+              channel: '/meta/subscribe',
+              successful: false,
+              failure: { reason: 'socket hang up' },
+              subscription: channel,
+            }
+          : denied
+            ? { channel: '/meta/subscribe', successful: false, error: '403::denied', subscription: channel }
+            : { channel: '/meta/subscribe', successful: true, subscription: channel },
       );
     if (this.holdSubscribeReplies) this.heldReplies.push(reply);
     else reply();

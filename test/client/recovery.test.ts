@@ -243,6 +243,33 @@ test('coalescing: channels acknowledged while a read is in flight cause exactly 
   await client.close();
 });
 
+test('a subscribe lost in a cut the session survives: no read without it; subscribed again once connected, then read and synced', async () => {
+  // Issue #13 (the chaos run's "stale at checkpoint 6"): the lost subscribe counted as refused, the read covered the
+  // other channels only, `synced` was shown, and the channel got no notification for the rest of the session.
+  const { port, client, calls } = setup();
+  const sync = record(client.sync$);
+  const refused = record(client.subscribeFailures$);
+  const calls$ = record(client.channel(CALLS));
+  port.lostInTransit.add(CALLS);
+  await start(port, client);
+  port.connectFailed({ failure: { reason: 'socket hang up' } });
+  expect(port.activeSubscriptions()).toEqual([CHATS]);
+  expect(calls).toHaveLength(0);
+  expect(sync.values.at(-1)).toEqual({ status: 'syncing', session: 1 });
+  port.lostInTransit.clear();
+  port.connectOk(); // the same session: no handshake
+  expect(port.handshakes).toBe(1);
+  expect(port.activeSubscriptions().sort()).toEqual([CALLS, CHATS].sort());
+  expect(calls).toHaveLength(1);
+  calls[0]?.answer({ user: { chats: [], calls: [] } });
+  await answered();
+  expect(sync.values.at(-1)).toMatchObject({ status: 'synced', session: 1 });
+  port.publish(CALLS, { messageType: 'CallStateChanged' });
+  expect(calls$.values).toEqual([{ messageType: 'CallStateChanged' }]);
+  expect(refused.values).toEqual([]);
+  await client.close();
+});
+
 test('a failure shows failed with a reason, is retried after the backoff, then synced; live messages flow meanwhile', async () => {
   const { port, client, calls } = setup();
   const sync = record(client.sync$);

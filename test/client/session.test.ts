@@ -523,6 +523,55 @@ const rows: Row[] = [
       { type: 'emitSubscriptions', subscriptions: subs(2, [A]) },
     ],
   },
+  // A subscribe that got no Bayeux answer (issue #13: the chaos run's "stale at checkpoint 6") is not a refusal.
+  {
+    row: 'a subscribe lost in transit (no Bayeux answer): not refused, still pending, remembered to send again',
+    given: up(phase.connected, { subscriptions: subs(2, [A, B]) }),
+    event: subscribed(B, 2, { successful: false, failure: { reason: 'socket hang up' } }),
+    changes: { unanswered: [B] },
+    effects: [],
+  },
+  {
+    row: 'an HTTP error on the subscribe request (e.g. an expired HTTP session) is no Bayeux answer either',
+    given: up(phase.connected, { subscriptions: subs(2, [A, B]), unanswered: [A] }),
+    event: subscribed(B, 2, { successful: false, failure: { httpCode: 403 } }),
+    changes: { unanswered: [A, B] },
+    effects: [],
+  },
+  {
+    row: 'back on the same session: the unanswered subscribes are sent again, after connected',
+    given: up(phase.reconnecting, { subscriptions: subs(2, [B], [A]), unanswered: [B], failuresInARow: 1 }),
+    event: connect({ successful: true, clientId: 'c1' }),
+    changes: { phase: phase.connected, failuresInARow: 0, unanswered: [] },
+    effects: [emit({ status: 'connected', clientId: 'c1' }), { type: 'subscribe', channels: [B], session: 2 }],
+  },
+  {
+    row: 'a connect that succeeds while connected sends them again too (only the subscribe request was cut)',
+    given: up(phase.connected, { subscriptions: subs(2, [B], [A]), unanswered: [B] }),
+    event: connect({ successful: true, clientId: 'c1' }),
+    changes: { unanswered: [] },
+    effects: [{ type: 'subscribe', channels: [B], session: 2 }],
+  },
+  {
+    row: 'a new session forgets them: the handshake subscribes everything anyway',
+    given: down(phase.reconnecting, { subscriptions: subs(2, [B], [A]), unanswered: [B] }),
+    event: handshake({ successful: true }),
+    changes: { sessionUp: true, handshakesWithoutConnect: 1, subscriptions: subs(3, [A, B]), unanswered: [] },
+    effects: [
+      { type: 'subscribe', channels: [A, B], session: 3 },
+      { type: 'emitSubscriptions', subscriptions: subs(3, [A, B]) },
+    ],
+  },
+  {
+    row: 'a channel released while its subscribe is unanswered is not sent again',
+    given: up(phase.connected, { subscriptions: subs(2, [B], [A]), unanswered: [B] }),
+    event: { type: 'channelReleased', channel: B, handle: H },
+    changes: { channels: [A], subscriptions: subs(2, [], [A]), unanswered: [] },
+    effects: [
+      { type: 'unsubscribe', channel: B, handle: H },
+      { type: 'emitSubscriptions', subscriptions: subs(2, [], [A]) },
+    ],
+  },
   {
     row: 'an acknowledgement from an earlier session counts for nothing',
     given: up(phase.connected, { subscriptions: subs(3, [A, B]) }),
@@ -758,6 +807,31 @@ describe('runs of events', () => {
     expect(after.subscriptions).toEqual(subs(1, [], [A, B]));
     expect(allAcknowledged(after.subscriptions)).toBe(true);
     expect(allAcknowledged(subs(1, [], []))).toBe(false);
+  });
+
+  test('a cut during the subscribes of a session that survives it: subscribed again, never all acknowledged without it', () => {
+    // The chaos run's stale checkpoint (issue #13): the cut failed B's subscribe in transit and the long-poll with it,
+    // but the CometD session survived. B used to count as refused: all acknowledged with A alone, the state read
+    // covered A alone, `synced`, and B got no notification for the rest of the session.
+    const cut = play([
+      ...started,
+      { type: 'channelAdded', channel: B },
+      handshake({ successful: true }),
+      connect({ successful: true, clientId: 'c1' }),
+      subscribed(A, 1, { successful: true }),
+      subscribed(B, 1, { successful: false, failure: { reason: 'Previous request failed' } }),
+      connect({ successful: false, failure: { reason: 'socket hang up' } }),
+    ]);
+    expect(cut.effects.filter((e) => e.type === 'emitSubscribeFailure')).toEqual([]);
+    expect(cut.state.subscriptions).toEqual(subs(1, [B], [A]));
+    expect(allAcknowledged(cut.state.subscriptions)).toBe(false);
+    const back = play([connect({ successful: true, clientId: 'c1' })], config, cut.state);
+    expect(back.effects).toEqual([
+      emit({ status: 'connected', clientId: 'c1' }),
+      { type: 'subscribe', channels: [B], session: 1 },
+    ]);
+    const done = transition(back.state, subscribed(B, 1, { successful: true }), config).state;
+    expect(done.subscriptions).toEqual(subs(1, [], [A, B]));
   });
 });
 
