@@ -195,7 +195,7 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
   let closedNow: () => void = () => undefined;
   let recovery = initialRecovery;
-  let connectedId: string | undefined;
+  let connectedSession = -1;
   let stopReading = (): void => undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // The state is read from the GWS base of the CometD endpoint; an endpoint elsewhere (a plain Bayeux server) has none.
@@ -433,9 +433,11 @@ export function createGwsClientWith(defaultPort: () => CometDPort, options: GwsC
         if (s.status === 'failed') recoverWith({ type: 'end' });
         state$.next(scrubbed(s));
         // Back on the same session after a cut: a long-poll answer lost in flight took its notifications along.
-        if (s.status === 'connected' && was.status === 'reconnecting' && s.clientId === connectedId)
+        // (The handshake count tells sessions apart: not every server puts the clientId in its connect answers.)
+        const session = subscriptions$.value.session;
+        if (s.status === 'connected' && was.status === 'reconnecting' && session === connectedSession)
           recoverWith({ type: 'demand' });
-        if (s.status === 'connected') connectedId = s.clientId;
+        if (s.status === 'connected') connectedSession = session;
         return;
       }
       case 'emitSubscribeFailure':

@@ -120,8 +120,9 @@ export class FakePort implements CometDPort {
   handshakeRejected(httpCode: number): void {
     this.meta({ channel: '/meta/handshake', successful: false, failure: { httpCode } });
   }
-  connectOk(): void {
-    this.meta({ channel: '/meta/connect', successful: true, clientId: 'c1' });
+  /** A successful connect; `clientId` undefined plays a server that leaves it out (cometd-nodejs-server does). */
+  connectOk(clientId: string | undefined = 'c1'): void {
+    this.meta({ channel: '/meta/connect', successful: true, ...(clientId === undefined ? {} : { clientId }) });
   }
   connectFailed(message: Partial<BayeuxMessage> = {}): void {
     this.meta({ channel: '/meta/connect', successful: false, ...message });

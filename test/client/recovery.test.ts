@@ -270,6 +270,34 @@ test('a subscribe lost in a cut the session survives: no read without it; subscr
   await client.close();
 });
 
+test('back from a cut: the same session reads again, a new session reads once (connect answers without a clientId)', async () => {
+  // A long-poll answer lost in a cut takes its notifications along, so the same session must read again; a new
+  // session reads after its subscriptions are acknowledged, and nothing more. The handshake count tells the two
+  // apart, not the clientId of the connect answers, which some servers (cometd-nodejs-server) leave out.
+  const { port, client, calls } = setup();
+  client.topic(CHATS).subscribe();
+  await flush();
+  port.handshakeOk();
+  port.connectOk(undefined);
+  expect(calls).toHaveLength(1);
+  calls[0]?.answer({ user: {} });
+  await answered();
+  port.connectFailed({ failure: { reason: 'socket hang up' } });
+  port.connectOk(undefined); // the same session
+  expect(port.handshakes).toBe(1);
+  expect(calls).toHaveLength(2);
+  calls[1]?.answer({ user: {} });
+  await answered();
+  port.connectFailed({ failure: { reason: 'socket hang up' } });
+  port.handshakeOk(); // a new session: its subscriptions are acknowledged at once, which reads
+  expect(calls).toHaveLength(3);
+  port.connectOk(undefined);
+  calls[2]?.answer({ user: {} });
+  await answered();
+  expect(calls).toHaveLength(3);
+  await client.close();
+});
+
 test('a failure shows failed with a reason, is retried after the backoff, then synced; live messages flow meanwhile', async () => {
   const { port, client, calls } = setup();
   const sync = record(client.sync$);
