@@ -1,7 +1,7 @@
 // The dashboard's actions: buttons that run gws-rx operations (agent Ready/NotReady; answer, hold, retrieve, hang up
 // a call; accept a chat, send a message, complete it) and show each one pending → confirmed, or its error. A button
 // is enabled only while the resource's capabilities allow its operation, as the library checks them too.
-import { Subscription, auditTime, combineLatest, startWith } from 'rxjs';
+import { Subscription, animationFrameScheduler, auditTime } from 'rxjs';
 import type { Observable } from 'rxjs';
 import {
   agentStateOperation,
@@ -10,14 +10,19 @@ import {
   chatConversations,
   chatOperation,
   liveConversations,
+  mapChanges,
 } from '../../src/index';
 import type { CallConversationState, ChatConversationState, GwsClient } from '../../src/index';
-import { el } from './dom';
-
-const REDRAW_MS = 100;
+import { el, keyedRows } from './dom';
 
 /** An operation's events as the dashboard shows them. */
 type Run = Observable<{ readonly status: string }>;
+
+/** Options of {@link mountActions}. */
+export interface ActionsOptions {
+  /** List every live call and chat with its buttons (default true); false keeps only the agent's own buttons. */
+  readonly conversations?: boolean;
+}
 
 /**
  * Mounts the actions panel (appended to `main`) and wires it to `client`; the returned subscription removes it.
@@ -27,7 +32,7 @@ type Run = Observable<{ readonly status: string }>;
  * subs.add(mountActions(client, document.querySelector('main') ?? document.body));
  * ```
  */
-export function mountActions(client: GwsClient, host: HTMLElement): Subscription {
+export function mountActions(client: GwsClient, host: HTMLElement, options: ActionsOptions = {}): Subscription {
   const subs = new Subscription();
   const log = el('ul', { 'data-testid': 'actions-log' });
   const message = el('input', { 'data-testid': 'action-text', placeholder: 'message to send', value: 'Hello!' });
@@ -111,33 +116,34 @@ export function mountActions(client: GwsClient, host: HTMLElement): Subscription
       ),
     );
 
+  const conversations = options.conversations ?? true;
   const panel = el(
     'section',
     { 'data-testid': 'actions' },
     el('h2', {}, 'Actions'),
     agent,
-    el('h2', {}, 'Calls'),
-    callsList,
-    el('h2', {}, 'Chats'),
-    message,
-    chatsList,
+    ...(conversations
+      ? [el('h2', {}, 'Calls'), callsList, el('h2', {}, 'Chats'), message, chatsList]
+      : [el('p', { class: 'muted' }, 'Call and chat actions: open the page without ?supervisor.')]),
     el('h2', {}, 'Outcomes'),
     log,
   );
   host.append(panel);
   subs.add(() => panel.remove());
+  if (!conversations) return subs;
 
-  const empty = new Map<string, never>();
+  // Like the other panels: drawn at most once per animation frame, only the rows that changed.
   subs.add(
-    combineLatest([
-      client.topic('/v2/me/calls').pipe(callConversations(), liveConversations(), startWith(empty)),
-      client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations(), startWith(empty)),
-    ])
-      .pipe(auditTime(REDRAW_MS))
-      .subscribe(([calls, chats]) => {
-        callsList.replaceChildren(...[...calls.values()].map(renderCall));
-        chatsList.replaceChildren(...[...chats.values()].map(renderChat));
-      }),
+    client
+      .topic('/v2/me/calls')
+      .pipe(callConversations(), liveConversations(), auditTime(0, animationFrameScheduler), mapChanges())
+      .subscribe(keyedRows(callsList, renderCall)),
+  );
+  subs.add(
+    client
+      .topic('/v2/me/chats')
+      .pipe(chatConversations(), liveConversations(), auditTime(0, animationFrameScheduler), mapChanges())
+      .subscribe(keyedRows(chatsList, renderChat)),
   );
   return subs;
 }
