@@ -220,6 +220,7 @@ const describeSync = (s: SyncState): string => (s.status === 'failed' ? `state n
 /** Starts the dashboard; returns a function that stops it. */
 export async function start(): Promise<() => Promise<void>> {
   const baseUrl = window.location.origin;
+  if (supervisorMode()) document.body.classList.add('supervisor');
   const login = async () => (await gwsLogin({ baseUrl, ...DEMO_USER })).headers;
   const client = createGwsClient({ url: baseUrl, headerProvider: login, backoffIncrement: 250, maxBackoff: 2000 });
   const subs = new Subscription();
