@@ -3,7 +3,8 @@
 // calls, 100 agents, 1,000 notifications/s); the page, opened in supervisor mode (`/?supervisor`, the chat list
 // virtualized by examples/dashboard/list.ts), is measured over a window: frames per second (requestAnimationFrame
 // callbacks counted in the page), the main thread's busy share (CDP Performance.getMetrics, TaskDuration over wall
-// time), and the notifications the page received and decoded per second (its own counter, the header's
+// time: on a loaded machine it counts the time tasks waited for a core), the renderer's CPU time (SystemInfo, all
+// its threads, per second of wall time), and the notifications the page received and decoded per second (its own counter, the header's
 // notifications/s, next to what the load published and what came over the network). After the window the load stops
 // and the page must have received everything published (how long that took says how far behind it was). An idle page
 // in the same browser, measured before and after, is the frames/s reference on a shared machine; the same dashboard
@@ -28,6 +29,23 @@ const routes = (
   createReadStream(new URL(file, DASHBOARD)).pipe(res);
   return true;
 };
+
+/**
+ * CPU seconds used so far by the browser's renderer processes (every thread: main, compositor, raster). Unlike the
+ * main thread's busy time, this does not count the time a task waited for a core on a loaded machine.
+ * @param {import('playwright-core').Browser} browser
+ */
+async function rendererCpu(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = /** @type {{ processInfo: { type: string, cpuTime: number }[] }} */ (
+      await cdp.send('SystemInfo.getProcessInfo')
+    );
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /**
  * One measured page load.
@@ -101,6 +119,7 @@ async function measurePage(browser, job) {
       };
       w.requestAnimationFrame(frame);
     });
+    const cpuBefore = await rendererCpu(browser);
     const before = await metric();
     const receivedBefore = received;
     const publishedBefore = published;
@@ -108,6 +127,7 @@ async function measurePage(browser, job) {
     const countBefore = await page.evaluate(() => /** @type {any} */ (window).__frames.length);
     await sleep(job.seconds * 1000);
     const after = await metric();
+    const cpuAfter = await rendererCpu(browser);
     const pageAfter = await pageCount();
     const receivedPerSec = (received - receivedBefore) / (after.at - before.at);
     const publishedPerSec = (published - publishedBefore) / (after.at - before.at);
@@ -130,6 +150,7 @@ async function measurePage(browser, job) {
       fps: (frames.length - 1) / ((frames.at(-1) - frames[0]) / 1000),
       longestFrameMs: Math.max(...gaps),
       busy: (after.task - before.task) / (after.at - before.at),
+      rendererCpu: (cpuAfter - cpuBefore) / (after.at - before.at),
       script: (after.script - before.script) / (after.at - before.at),
       layout: (after.layout - before.layout) / (after.at - before.at),
       style: (after.style - before.style) / (after.at - before.at),
