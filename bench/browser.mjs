@@ -2,8 +2,13 @@
 // the simulator (in this process) serves dist/dashboard and plays supervisorLoad (by default 5,000 live chats, 200
 // calls, 100 agents, 1,000 notifications/s); the page, opened in supervisor mode (`/?supervisor`, the chat list
 // virtualized by examples/dashboard/list.ts), is measured over a window: frames per second (requestAnimationFrame
-// callbacks counted in the page) and the main thread's busy share (CDP Performance.getMetrics, TaskDuration over
-// wall time). The same page without `?supervisor` (every chat drawn in full) is the reference.
+// callbacks counted in the page), the main thread's busy share (CDP Performance.getMetrics, TaskDuration over wall
+// time: on a loaded machine it counts the time tasks waited for a core), the renderer's CPU time (SystemInfo, all
+// its threads, per second of wall time), and the notifications the page received and decoded per second (its own counter, the header's
+// notifications/s, next to what the load published and what came over the network). After the window the load stops
+// and the page must have received everything published (how long that took says how far behind it was). An idle page
+// in the same browser, measured before and after, is the frames/s reference on a shared machine; the same dashboard
+// without `?supervisor` (every chat drawn in full) is the other.
 import { createReadStream, existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startSimulator, playSupervisor } from '../dist/sim.js';
@@ -24,6 +29,23 @@ const routes = (
   createReadStream(new URL(file, DASHBOARD)).pipe(res);
   return true;
 };
+
+/**
+ * CPU seconds used so far by the browser's renderer processes (every thread: main, compositor, raster). Unlike the
+ * main thread's busy time, this does not count the time a task waited for a core on a loaded machine.
+ * @param {import('playwright-core').Browser} browser
+ */
+async function rendererCpu(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = /** @type {{ processInfo: { type: string, cpuTime: number }[] }} */ (
+      await cdp.send('SystemInfo.getProcessInfo')
+    );
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /**
  * One measured page load.
@@ -49,24 +71,32 @@ async function measurePage(browser, job) {
       .catch(() => undefined);
   });
   let stop = () => {};
+  // Everything the load publishes goes through here, so the page's count can be held against it.
+  let published = 0;
+  const counted = {
+    publish: (/** @type {string} */ c, /** @type {Record<string, unknown>} */ d) => (published++, sim.publish(c, d)),
+  };
+  /** The page's own count of the notifications it received: total, and when the page last wrote it (page ms). */
+  const pageCount = () =>
+    page.$eval('[data-testid="notification-rate"]', (e) => ({
+      total: Number(e.getAttribute('data-total')),
+      at: Number(e.getAttribute('data-at')),
+    }));
   try {
     await page.goto(`${sim.url}/${job.supervisor ? '?supervisor' : ''}`);
     await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]', { timeout: 60_000 });
     // The page must be subscribed before the opening is published (it is not read back from the snapshot).
     while (['/v2/me/chats', '/v2/me/calls', '/v2/me/devices'].some((c) => sim.subscriberCount(c) === 0))
       await sleep(20);
-    stop = playSupervisor(sim, { ...job, idPrefix: 'b-', baseUrl: sim.url });
+    stop = playSupervisor(counted, { ...job, idPrefix: 'b-', baseUrl: sim.url });
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="conversation-count"]')?.textContent) >= n,
       job.chats,
       { polling: 200, timeout: 180_000 },
     );
-    // Settle: the opening's backlog is not part of the measure. Wait (up to 60 s) until a second brings no more than
-    // the rate plus 10%, i.e. the page has caught up with what was queued for it.
-    for (let i = 0, from = received; i < 60; i++, from = received) {
-      await sleep(1000);
-      if (received - from <= 1.1 * job.rate) break;
-    }
+    // Settle: the opening's backlog is not part of the measure. Wait (up to 60 s) until the page has received all
+    // but two seconds' worth of what was published (its count is written once a second), i.e. it has caught up with what was queued for it.
+    for (let i = 0; i < 60 && (await pageCount()).total < published - 2 * job.rate; i++) await sleep(1000);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async () => {
@@ -89,25 +119,48 @@ async function measurePage(browser, job) {
       };
       w.requestAnimationFrame(frame);
     });
+    const cpuBefore = await rendererCpu(browser);
     const before = await metric();
     const receivedBefore = received;
+    const publishedBefore = published;
+    const pageBefore = await pageCount();
     const countBefore = await page.evaluate(() => /** @type {any} */ (window).__frames.length);
     await sleep(job.seconds * 1000);
     const after = await metric();
+    const cpuAfter = await rendererCpu(browser);
+    const pageAfter = await pageCount();
     const receivedPerSec = (received - receivedBefore) / (after.at - before.at);
+    const publishedPerSec = (published - publishedBefore) / (after.at - before.at);
+    const pageReceivedPerSec = ((pageAfter.total - pageBefore.total) * 1000) / (pageAfter.at - pageBefore.at);
     const frames = await page.evaluate((from) => /** @type {any} */ (window).__frames.slice(from), countBefore);
     const gaps = frames.slice(1).map((/** @type {number} */ t, /** @type {number} */ i) => t - frames[i]);
     const shown = Number(await page.textContent('[data-testid="conversation-count"]'));
     const rows = await page.$$eval('[data-testid="conversation"]', (els) => els.length);
+    // Stop the load: the page has kept up if it gets everything published within a few seconds (its count is
+    // written once a second; it includes each topic's first state read, so it may end a few above).
+    stop();
+    const stoppedAt = Date.now();
+    let last = await pageCount();
+    while (last.total < published && Date.now() - stoppedAt < 30_000) {
+      await sleep(250);
+      last = await pageCount();
+    }
     return {
       supervisor: job.supervisor,
       fps: (frames.length - 1) / ((frames.at(-1) - frames[0]) / 1000),
       longestFrameMs: Math.max(...gaps),
       busy: (after.task - before.task) / (after.at - before.at),
+      rendererCpu: (cpuAfter - cpuBefore) / (after.at - before.at),
       script: (after.script - before.script) / (after.at - before.at),
       layout: (after.layout - before.layout) / (after.at - before.at),
       style: (after.style - before.style) / (after.at - before.at),
       receivedPerSec,
+      publishedPerSec,
+      pageReceivedPerSec,
+      /** Published but not received 30 s after the load stopped (0: the page got everything). */
+      missing: Math.max(0, published - last.total),
+      /** Seconds from the load's stop until the page had received everything (±1 s: the page's count is per second). */
+      drainSeconds: (Date.now() - stoppedAt) / 1000,
       shown,
       rows,
       errors,
@@ -137,10 +190,10 @@ export async function runBrowser(opts) {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  try {
-    // The reference for frames/s: an empty page in the same browser, on the same (shared, busy) machine.
+  /** Frames/s of an empty page in the same browser, on the same (shared, busy) machine: the reference. */
+  const idle = async () => {
     const blank = await browser.newPage();
-    const idleFps = await blank.evaluate(
+    const fps = await blank.evaluate(
       (ms) =>
         new Promise((done) => {
           const w = /** @type {any} */ (globalThis);
@@ -156,8 +209,13 @@ export async function runBrowser(opts) {
       Math.min(job.seconds * 1000, 5000),
     );
     await blank.close();
+    return /** @type {number} */ (fps);
+  };
+  try {
+    const idleBefore = await idle();
     opts.log(`  browser: supervisor mode, ${job.chats} chats at ${job.rate}/s`);
     const supervisor = await measurePage(browser, { ...job, supervisor: true });
+    const idleAfter = await idle();
     /** @type {Awaited<ReturnType<typeof measurePage>> | null | undefined} null: it failed */
     let reference;
     if (opts.reference !== false) {
@@ -168,7 +226,8 @@ export async function runBrowser(opts) {
         return null;
       });
     }
-    return { ...job, idleFps: /** @type {number} */ (idleFps), supervisor, reference };
+    // The idle page before and after the supervisor page: their mean is the reference, both are reported.
+    return { ...job, idleFps: (idleBefore + idleAfter) / 2, idleBefore, idleAfter, supervisor, reference };
   } finally {
     await browser.close();
   }

@@ -2,7 +2,7 @@
 // a call; accept, send a message to, complete a chat or an IM session; accept, reply to, send, complete an email;
 // accept, complete a workitem) and show each one pending → confirmed, or its error. A button is enabled only while the
 // resource's capabilities allow its operation, as the library checks them too.
-import { Subscription, auditTime } from 'rxjs';
+import { Subscription, animationFrameScheduler, auditTime } from 'rxjs';
 import type { Observable } from 'rxjs';
 import {
   agentStateOperation,
@@ -15,16 +15,21 @@ import {
   imSessionConversations,
   imSessionOperation,
   liveConversations,
+  mapChanges,
   workitemConversations,
   workitemOperation,
 } from '../../src/index';
 import type { GwsClient } from '../../src/index';
-import { el } from './dom';
-
-const REDRAW_MS = 100;
+import { el, keyedRows } from './dom';
 
 /** An operation's events as the dashboard shows them. */
 type Run = Observable<{ readonly status: string }>;
+
+/** Options of {@link mountActions}. */
+export interface ActionsOptions {
+  /** List every live conversation with its buttons (default true); false keeps only the agent's own buttons. */
+  readonly conversations?: boolean;
+}
 
 /** A conversation as an entry shows it: its id, its state, and its resource (whose capabilities enable buttons). */
 interface Conversation {
@@ -41,7 +46,7 @@ interface Conversation {
  * subs.add(mountActions(client, document.querySelector('main') ?? document.body));
  * ```
  */
-export function mountActions(client: GwsClient, host: HTMLElement): Subscription {
+export function mountActions(client: GwsClient, host: HTMLElement, options: ActionsOptions = {}): Subscription {
   const subs = new Subscription();
   const log = el('ul', { 'data-testid': 'actions-log' });
   const message = el('input', { 'data-testid': 'action-text', placeholder: 'message to send', value: 'Hello!' });
@@ -116,9 +121,8 @@ export function mountActions(client: GwsClient, host: HTMLElement): Subscription
           }),
         ),
       );
-    subs.add(
-      states.pipe(auditTime(REDRAW_MS)).subscribe((live) => list.replaceChildren(...[...live.values()].map(entry))),
-    );
+    // Like the other panels: drawn at most once per animation frame, only the rows that changed.
+    subs.add(states.pipe(auditTime(0, animationFrameScheduler), mapChanges()).subscribe(keyedRows<S>(list, entry)));
     return [el('h2', {}, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}s`), list];
   };
   const accept = ['Accept', { operationName: 'Accept' }] as const;
@@ -126,42 +130,52 @@ export function mountActions(client: GwsClient, host: HTMLElement): Subscription
   /** What chats and IM sessions (conversations between people) both take. */
   const talk = [accept, ['Send', { operationName: 'SendMessage', text: '' }, 'text'], complete] as const;
 
+  const conversations = options.conversations ?? true;
   const panel = el(
     'section',
     { 'data-testid': 'actions' },
     el('h2', {}, 'Actions'),
     agent,
-    message,
-    ...section('call', client.topic('/v2/me/calls').pipe(callConversations(), liveConversations()), callOperation, [
-      ['Answer', { operationName: 'Answer' }],
-      ['Hold', { operationName: 'Hold' }],
-      ['Retrieve', { operationName: 'Retrieve' }],
-      ['Hang up', { operationName: 'Hangup' }],
-    ]),
-    ...section(
-      'chat',
-      client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations()),
-      chatOperation,
-      talk,
-    ),
-    ...section(
-      'IM session',
-      client.topic('/v2/me/im-sessions').pipe(imSessionConversations(), liveConversations()),
-      imSessionOperation,
-      talk,
-    ),
-    ...section('email', client.topic('/v2/me/emails').pipe(emailConversations(), liveConversations()), emailOperation, [
-      accept,
-      ['Reply', { operationName: 'Reply' }],
-      ['Send', { operationName: 'Send' }, 'body'],
-      complete,
-    ]),
-    ...section(
-      'workitem',
-      client.topic('/v2/me/workitems').pipe(workitemConversations(), liveConversations()),
-      workitemOperation,
-      [accept, complete],
-    ),
+    ...(conversations
+      ? [
+          message,
+          ...section(
+            'call',
+            client.topic('/v2/me/calls').pipe(callConversations(), liveConversations()),
+            callOperation,
+            [
+              ['Answer', { operationName: 'Answer' }],
+              ['Hold', { operationName: 'Hold' }],
+              ['Retrieve', { operationName: 'Retrieve' }],
+              ['Hang up', { operationName: 'Hangup' }],
+            ],
+          ),
+          ...section(
+            'chat',
+            client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations()),
+            chatOperation,
+            talk,
+          ),
+          ...section(
+            'IM session',
+            client.topic('/v2/me/im-sessions').pipe(imSessionConversations(), liveConversations()),
+            imSessionOperation,
+            talk,
+          ),
+          ...section(
+            'email',
+            client.topic('/v2/me/emails').pipe(emailConversations(), liveConversations()),
+            emailOperation,
+            [accept, ['Reply', { operationName: 'Reply' }], ['Send', { operationName: 'Send' }, 'body'], complete],
+          ),
+          ...section(
+            'workitem',
+            client.topic('/v2/me/workitems').pipe(workitemConversations(), liveConversations()),
+            workitemOperation,
+            [accept, complete],
+          ),
+        ]
+      : [el('p', { class: 'muted' }, 'Conversation actions: open the page without ?supervisor.')]),
     el('h2', {}, 'Outcomes'),
     log,
   );

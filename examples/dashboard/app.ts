@@ -1,8 +1,9 @@
 // The browser dashboard: gws-rx's browser build (cometd's browser transport) against the simulator on the same
-// origin. Every panel is one `syncedTopic` piped into one of the library's operators and drawn by one render
-// function (`panels` below); the client's state reads seed the panels at once and repair them after a reconnect.
-// No framework.
-import { Subscription, auditTime, scan, startWith } from 'rxjs';
+// origin. Every panel is one `syncedTopic` piped into one of the library's operators and drawn by one row function
+// (`panels` below); the client's state reads seed the panels at once and repair them after a reconnect. The
+// library folds every notification as it comes; the page draws at most once per animation frame, and then only the
+// rows whose entry changed (`mapChanges()`). No framework.
+import { Subscription, animationFrameScheduler, auditTime, scan, startWith, tap } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
 import {
   callConversations,
@@ -13,6 +14,7 @@ import {
   gwsLogin,
   imSessionConversations,
   liveConversations,
+  mapChanges,
   serviceStates,
   syncedTopic,
   workitemConversations,
@@ -25,6 +27,7 @@ import type {
   EmailConversationState,
   GwsClient,
   ImSessionConversationState,
+  MapChanges,
   ResyncOf,
   Service,
   SyncState,
@@ -33,14 +36,13 @@ import type {
   WorkitemConversationState,
 } from '../../src/index';
 import { mountActions } from './actions';
-import { el, rec, str } from './dom';
+import { el, keyedRows, rec, str } from './dom';
 import { chatRow, supervisorMode, virtualList } from './list';
 
 type ChatState = ChatConversationState;
 
 // The embedded simulator's demo user. This page is a demo for the simulator only: never put real credentials here.
 const DEMO_USER = { username: 'agent1', password: 'agent1-demo' };
-const REDRAW_MS = 100;
 
 const byTestId = (id: string): HTMLElement => {
   const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -95,132 +97,122 @@ const renderChat = (s: ChatState): HTMLElement => {
 const item = (testId: string, id: string, state: string | undefined, ...children: (Node | string)[]): HTMLElement =>
   el('li', { 'data-testid': testId, 'data-id': id, 'data-state': state ?? '' }, ...children);
 
-// One render function per panel: each takes the operator's latest value and returns the panel's children.
-const renderAgents = (devices: ReadonlyMap<string, Device>): Node[] =>
-  [...devices.values()].map((d) => {
-    const user = rec(d.userState);
-    const mode = str(user.workMode);
-    return el(
-      'li',
-      { 'data-testid': 'agent', 'data-id': d.id },
-      el('b', {}, str(d.phoneNumber, d.id)),
-      ` ${str(user.state, '?')}${mode ? ` (${mode})` : ''}`,
-    );
-  });
+// One row function per panel: each draws one entry of the operator's Map.
+const renderAgent = (d: Device): HTMLElement => {
+  const user = rec(d.userState);
+  const mode = str(user.workMode);
+  return el(
+    'li',
+    { 'data-testid': 'agent', 'data-id': d.id },
+    el('b', {}, str(d.phoneNumber, d.id)),
+    ` ${str(user.state, '?')}${mode ? ` (${mode})` : ''}`,
+  );
+};
 
-const renderServices = (services: ReadonlyMap<string, Service>): Node[] =>
-  [...services.values()].map((s) =>
-    el('li', { 'data-testid': 'service' }, `${str(s.name)} ${str(s.type)}`.trim() + `: ${str(s.state, '?')}`),
+const renderService = (s: Service): HTMLElement =>
+  el('li', { 'data-testid': 'service' }, `${str(s.name)} ${str(s.type)}`.trim() + `: ${str(s.state, '?')}`);
+
+const renderCall = (s: CallConversationState): HTMLElement =>
+  item(
+    'call',
+    s.id,
+    s.state,
+    `${str(rec(s.resource).callType, '?')} from ${str(rec(s.resource).ani, '?')}: ${s.state ?? '?'}`,
   );
 
-const renderChats = (chats: ReadonlyMap<string, ChatState>): Node[] => [...chats.values()].map(renderChat);
-
-const renderCalls = (calls: ReadonlyMap<string, CallConversationState>): Node[] =>
-  [...calls.values()].map((s) =>
-    item(
-      'call',
-      s.id,
-      s.state,
-      `${str(rec(s.resource).callType, '?')} from ${str(rec(s.resource).ani, '?')}: ${s.state ?? '?'}`,
-    ),
+const renderImSession = (s: ImSessionConversationState): HTMLElement =>
+  item(
+    'im-session',
+    s.id,
+    s.state,
+    el('b', {}, `${s.state ?? '?'}`),
+    ` · ${s.transcript.length} msgs`,
+    ...s.transcript.tail(2).map((m) => el('div', { class: 'muted' }, m.text)),
   );
 
-const renderImSessions = (ims: ReadonlyMap<string, ImSessionConversationState>): Node[] =>
-  [...ims.values()].map((s) =>
-    item(
-      'im-session',
-      s.id,
-      s.state,
-      el('b', {}, `${s.state ?? '?'}`),
-      ` · ${s.transcript.length} msgs`,
-      ...s.transcript.tail(2).map((m) => el('div', { class: 'muted' }, m.text)),
-    ),
-  );
+const renderEmail = (s: EmailConversationState): HTMLElement =>
+  item('email', s.id, s.state, `${str(rec(s.resource).subject, '(no subject)')}: ${s.state ?? '?'}`);
 
-const renderEmails = (emails: ReadonlyMap<string, EmailConversationState>): Node[] =>
-  [...emails.values()].map((s) =>
-    item('email', s.id, s.state, `${str(rec(s.resource).subject, '(no subject)')}: ${s.state ?? '?'}`),
-  );
+const renderWorkitem = (s: WorkitemConversationState): HTMLElement =>
+  item('workitem', s.id, s.state, `${str(rec(s.resource).subject, s.id)}: ${s.state ?? '?'}`);
 
-const renderWorkitems = (workitems: ReadonlyMap<string, WorkitemConversationState>): Node[] =>
-  [...workitems.values()].map((s) =>
-    item('workitem', s.id, s.state, `${str(rec(s.resource).subject, s.id)}: ${s.state ?? '?'}`),
-  );
-
-/** What a panel shows: the topic, the operator that folds it, and the render function that draws its value. */
+/** What a panel shows: the topic, the operator that folds it into a Map, and the function that draws an entry. */
 interface Panel<T extends TopicName, V> {
   readonly testId: string;
   readonly topic: T;
-  readonly operator: () => OperatorFunction<TopicMap[T] | ResyncOf<T>, V>;
-  readonly render: (value: V) => Node[];
+  readonly operator: () => OperatorFunction<TopicMap[T] | ResyncOf<T>, ReadonlyMap<string, V>>;
+  readonly row: (value: V) => HTMLElement;
   /** Where the panel writes how many entries it shows, if anywhere. */
   readonly countTestId?: string;
-  /** In supervisor mode (list.ts), a drawer that replaces `render`: only the rows in view are in the DOM. */
-  readonly virtual?: (target: HTMLElement) => (value: V) => void;
+  /** In supervisor mode (list.ts), a drawer that replaces the keyed rows: only the rows in view are in the DOM. */
+  readonly virtual?: (target: HTMLElement) => (changes: MapChanges<string, V>) => void;
 }
-type AnyPanel = Panel<TopicName, ReadonlyMap<string, unknown>>;
-const panel = <T extends TopicName, V extends ReadonlyMap<string, unknown>>(p: Panel<T, V>): AnyPanel =>
-  p as unknown as AnyPanel;
+type AnyPanel = Panel<TopicName, unknown>;
+const panel = <T extends TopicName, V>(p: Panel<T, V>): AnyPanel => p as unknown as AnyPanel;
 
-/** Every panel of the page, in one list: adding one is a render function, a row here and an element in index.html. */
+/** Every panel of the page, in one list: adding one is a row function, a row here and an element in index.html. */
 export const panels: readonly AnyPanel[] = [
-  panel({ testId: 'agents', topic: '/v2/me/devices', operator: () => deviceStates(), render: renderAgents }),
+  panel({ testId: 'agents', topic: '/v2/me/devices', operator: () => deviceStates(), row: renderAgent }),
   panel({
     testId: 'services',
     topic: '/notifications/services',
     operator: () => serviceStates(),
-    render: renderServices,
+    row: renderService,
   }),
   panel({
     testId: 'conversations',
     countTestId: 'conversation-count',
     topic: '/v2/me/chats',
     operator: () => (s) => s.pipe(chatConversations(), liveConversations()),
-    render: renderChats,
+    row: renderChat,
     virtual: (target) => {
       const list = virtualList(target, 24, chatRow);
-      return (chats) => list.update([...chats.values()]);
+      return (changes) => list.update(changes);
     },
   }),
   panel({
     testId: 'calls',
     topic: '/v2/me/calls',
     operator: () => (s) => s.pipe(callConversations(), liveConversations()),
-    render: renderCalls,
+    row: renderCall,
   }),
   panel({
     testId: 'im-sessions',
     topic: '/v2/me/im-sessions',
     operator: () => (s) => s.pipe(imSessionConversations(), liveConversations()),
-    render: renderImSessions,
+    row: renderImSession,
   }),
   panel({
     testId: 'emails',
     topic: '/v2/me/emails',
     operator: () => (s) => s.pipe(emailConversations(), liveConversations()),
-    render: renderEmails,
+    row: renderEmail,
   }),
   panel({
     testId: 'workitems',
     topic: '/v2/me/workitems',
     operator: () => (s) => s.pipe(workitemConversations(), liveConversations()),
-    render: renderWorkitems,
+    row: renderWorkitem,
   }),
 ];
 
-/** Draws one panel from its synced topic, at most once per REDRAW_MS. */
-const mount = (client: GwsClient, p: AnyPanel): Subscription => {
+/**
+ * Draws one panel from its synced topic: the operator folds every notification as it comes (`received` counts
+ * them), the panel is drawn at most once per animation frame, and then only the entries that changed since the last
+ * drawing (`mapChanges()` after `auditTime`: the skipped Maps' changes add up).
+ */
+const mount = (client: GwsClient, p: AnyPanel, received: () => void): Subscription => {
   const target = byTestId(p.testId);
   const count = p.countTestId === undefined ? undefined : byTestId(p.countTestId);
   const source: Observable<TopicMap[TopicName] | ResyncOf<TopicName>> = syncedTopic(client, p.topic);
-  const draw =
-    p.virtual && supervisorMode()
-      ? p.virtual(target)
-      : (v: ReadonlyMap<string, unknown>) => target.replaceChildren(...p.render(v));
-  return source.pipe(p.operator(), auditTime(REDRAW_MS)).subscribe((value) => {
-    if (count) count.textContent = String(value.size);
-    draw(value);
-  });
+  const draw = p.virtual && supervisorMode() ? p.virtual(target) : keyedRows(target, p.row);
+  let shown = -1;
+  return source
+    .pipe(tap(received), p.operator(), auditTime(0, animationFrameScheduler), mapChanges())
+    .subscribe((changes) => {
+      if (count && changes.map.size !== shown) count.textContent = String((shown = changes.map.size));
+      draw(changes);
+    });
 };
 
 const describeSync = (s: SyncState): string => (s.status === 'failed' ? `state not read: ${s.reason}` : s.status);
@@ -228,6 +220,7 @@ const describeSync = (s: SyncState): string => (s.status === 'failed' ? `state n
 /** Starts the dashboard; returns a function that stops it. */
 export async function start(): Promise<() => Promise<void>> {
   const baseUrl = window.location.origin;
+  if (supervisorMode()) document.body.classList.add('supervisor');
   const login = async () => (await gwsLogin({ baseUrl, ...DEMO_USER })).headers;
   const client = createGwsClient({ url: baseUrl, headerProvider: login, backoffIncrement: 250, maxBackoff: 2000 });
   const subs = new Subscription();
@@ -258,10 +251,22 @@ export async function start(): Promise<() => Promise<void>> {
       .subscribe((n) => (failures.textContent = String(n))),
   );
 
-  for (const p of panels) subs.add(mount(client, p));
+  // Notifications the panels received (decoded), shown per second; `data-total` and `data-at` (ms, the page's clock)
+  // let a benchmark compute the rate over any window.
+  let received = 0;
+  const rate = byTestId('notification-rate');
+  let counted = 0;
+  const timer = setInterval(() => {
+    rate.textContent = String(received - counted);
+    rate.dataset.total = String((counted = received));
+    rate.dataset.at = String(performance.now());
+  }, 1000);
+  subs.add(() => clearInterval(timer));
+  for (const p of panels) subs.add(mount(client, p, () => (received += 1)));
 
-  // Buttons that run operations (actions.ts), in a panel of their own.
-  subs.add(mountActions(client, document.querySelector('main') ?? document.body));
+  // Buttons that run operations (actions.ts), in a panel of their own. A supervisor's thousands of conversations
+  // get no buttons each (thousands of rows outside the virtualized list): the panel keeps the agent's own buttons.
+  subs.add(mountActions(client, document.querySelector('main') ?? document.body, { conversations: !supervisorMode() }));
 
   return async () => {
     subs.unsubscribe();

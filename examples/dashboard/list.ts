@@ -1,6 +1,6 @@
 // The dashboard's supervisor mode (`/?supervisor`, what `gws-rx demo --supervisor` opens): thousands of live chats,
 // so their list is virtualized (only the rows in view are in the DOM) and each conversation is one line.
-import type { ChatConversationState } from '../../src/index';
+import type { ChatConversationState, MapChanges } from '../../src/index';
 import { el, rec, str } from './dom';
 
 /** True when the page was opened in supervisor mode (`?supervisor` in its URL). */
@@ -8,8 +8,11 @@ export const supervisorMode = (): boolean => new URLSearchParams(window.location
 
 /** A list that keeps only the rows in view (and a few around them) in the DOM. */
 export interface VirtualList<T> {
-  /** Shows `items` (the rows in view are drawn now; the others when scrolled to). */
-  update(items: readonly T[]): void;
+  /**
+   * Shows the Map of `changes` (from `mapChanges()`), in its order: the rows in view are drawn again only when
+   * their entry changed, or when an entry before them left; the others are drawn when scrolled to.
+   */
+  update(changes: MapChanges<string, T>): void;
 }
 
 /** Rows drawn above and below the ones in view, so a fast scroll shows no blank band for a frame. */
@@ -29,8 +32,9 @@ const addStyle = (rowHeight: number): void => {
 
 /**
  * Turns `container` into a scrolling list of fixed-height rows (`rowHeight` px, `height` of the viewport as CSS):
- * a spacer as tall as every row keeps the scroll bar true, and only the rows in view are drawn, so redrawing
- * 5,000 conversations costs what a screenful does.
+ * a spacer as tall as every row keeps the scroll bar true, and only the rows in view are drawn, so 5,000
+ * conversations cost what a screenful does. Updates write the DOM and never read layout: the scroll position and
+ * the viewport's height are read when they change (scroll events, a ResizeObserver), before anything is written.
  */
 export function virtualList<T>(
   container: HTMLElement,
@@ -38,30 +42,46 @@ export function virtualList<T>(
   renderRow: (item: T) => HTMLElement,
   height = '70vh',
 ): VirtualList<T> {
-  let items: readonly T[] = [];
+  let items: T[] = [];
+  /** Each key's position in `items`. */
+  let at = new Map<string, number>();
+  /** The rows in the DOM, by position: `first` to `last` (excluded). */
+  const drawn = new Map<number, HTMLElement>();
+  let last = 0;
+  let top = 0;
+  let viewport = 0;
+  let spacerRows = -1;
   const spacer = document.createElement('div');
   addStyle(rowHeight);
   container.classList.add('virtual-list');
   container.style.height = height;
   container.replaceChildren(spacer);
+
+  /** One past the last row in view (with overscan), whatever the number of items. */
+  const bound = (): number => Math.ceil((top + viewport) / rowHeight) + OVERSCAN;
+  const row = (i: number): HTMLElement => {
+    const r = renderRow(items[i] as T);
+    r.classList.add('virtual-row');
+    r.style.top = `${i * rowHeight}px`;
+    return r;
+  };
   const draw = (): void => {
-    spacer.style.height = `${items.length * rowHeight}px`;
-    const first = Math.max(0, Math.floor(container.scrollTop / rowHeight) - OVERSCAN);
-    const last = Math.min(
-      items.length,
-      Math.ceil((container.scrollTop + container.clientHeight) / rowHeight) + OVERSCAN,
-    );
+    if (spacerRows !== items.length) spacer.style.height = `${(spacerRows = items.length) * rowHeight}px`;
+    const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
+    last = Math.min(items.length, bound());
+    drawn.clear();
     const rows: HTMLElement[] = [];
     for (let i = first; i < last; i++) {
-      const row = renderRow(items[i] as T);
-      row.classList.add('virtual-row');
-      row.style.top = `${i * rowHeight}px`;
-      rows.push(row);
+      const r = row(i);
+      drawn.set(i, r);
+      rows.push(r);
     }
     spacer.replaceChildren(...rows);
   };
+
   let scrolled = false;
   container.addEventListener('scroll', () => {
+    top = container.scrollTop;
     if (scrolled) return;
     scrolled = true;
     requestAnimationFrame(() => {
@@ -69,10 +89,38 @@ export function virtualList<T>(
       draw();
     });
   });
+  new ResizeObserver(() => {
+    const h = container.clientHeight;
+    if (h === viewport) return;
+    viewport = h;
+    draw();
+  }).observe(container);
+
   return {
-    update(next) {
-      items = next;
-      draw();
+    update({ map, added, updated, removed }) {
+      if (added.size > 0 || removed.size > 0) {
+        // Positions moved: the rows in view change if one before (or among) them left, or if the list was or is
+        // now shorter than the view. Otherwise only the rows of updated entries are drawn again, below.
+        const wasShort = items.length < bound();
+        let moved = wasShort;
+        for (const key of removed.keys()) if ((at.get(key) ?? Infinity) < last) moved = true;
+        items = [...map.values()];
+        at = new Map();
+        let i = 0;
+        for (const key of map.keys()) at.set(key, i++);
+        if (moved || items.length < bound()) return draw();
+        if (spacerRows !== items.length) spacer.style.height = `${(spacerRows = items.length) * rowHeight}px`;
+      }
+      for (const [key, value] of updated) {
+        const i = at.get(key);
+        if (i === undefined) continue;
+        items[i] = value;
+        const old = drawn.get(i);
+        if (old === undefined) continue;
+        const next = row(i);
+        old.replaceWith(next);
+        drawn.set(i, next);
+      }
     },
   };
 }
