@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type * as Esbuild from 'esbuild';
 import type { GwsSimulator, Resource } from '../../src/sim/index';
+import { chatCapabilities } from '../../src/sim/ops/capabilities';
 import { launchChromium, startPageSimulator } from './chromium';
 
 const root = resolve(__dirname, '../..');
@@ -91,16 +92,8 @@ const run = (family: Family, target: Target, request: Record<string, unknown>): 
 
 const customer = { nickname: 'Alice', type: 'Customer', participantId: 'P-CUST' };
 const agent = { nickname: 'Ann', type: 'Agent', participantId: 'P-AGENT' };
-const chatting = [
-  'Transfer',
-  'Leave',
-  'Complete',
-  'SendMessage',
-  'SendUrl',
-  'SendCustomNotice',
-  'SendStartTypingNotification',
-  'SendStopTypingNotification',
-];
+/** What a Chatting chat allows, as the simulator publishes it. */
+const chatting = chatCapabilities.Chatting ?? [];
 
 /** Where each family's resources go in the simulator: topic, message type, resource key, snapshot list, log noun. */
 const kinds = {
