@@ -12,12 +12,15 @@ const outcome: Readonly<Record<string, string>> = {
   Hold: 'Held',
   Retrieve: 'Established',
   Hangup: 'Released',
+  ClearCall: 'Released',
 };
 
 const calls: Family<'/v2/me/calls', CallRequest> = {
   topic: '/v2/me/calls',
   path: '/api/v2/me/calls/',
   codec: CallRequest,
+  // ClearCall releases the call like Hangup: GWS lists no capability of its own for it.
+  capability: (name) => (name === 'ClearCall' ? 'Hangup' : name),
   judge: (r, id) => {
     const state = outcome[r.operationName];
     return (n) => {
@@ -33,11 +36,12 @@ const calls: Family<'/v2/me/calls', CallRequest> = {
 };
 
 /**
- * Runs an operation on a call (`POST <base>/api/v2/me/calls/{id}`): Answer, Hold, Retrieve, Hangup, AttachUserData,
- * UpdateUserData. Cold: each subscription sends one request, once the client's subscription to `/v2/me/calls` is
- * acknowledged; emits `accepted`, then `confirmed` with the CallStateChangeMessage of that call in the resulting
- * state (Established, Held, Established, Released; `AttachedDataChanged` for user data), and completes. Given a call
- * resource or a `CallConversationState`, an operation its `capabilities` do not list fails at once, unsent. Errors
+ * Runs an operation on a call (`POST <base>/api/v2/me/calls/{id}`): Answer, Hold, Retrieve, Hangup, ClearCall,
+ * AttachUserData, UpdateUserData. Cold: each subscription sends one request, once the client's subscription to
+ * `/v2/me/calls` is acknowledged; emits `accepted`, then `confirmed` with the CallStateChangeMessage of that call in
+ * the resulting state (Established, Held, Established, Released, Released; `AttachedDataChanged` for user data), and
+ * completes. Given a call resource or a `CallConversationState`, an operation its `capabilities` do not list fails at
+ * once, unsent (ClearCall needs `Hangup`). Errors
  * with a {@link GwsOperationError} (refusal, an Error notification on the call, an `ErrorMessage` on `/v2/me/calls`,
  * network, timeout). Never retried.
  *

@@ -73,6 +73,8 @@ export interface Family<T extends TopicName, R extends { readonly operationName:
   readonly codec: RequestCodec<R>;
   /** The judge of one request on the resource with this id. */
   readonly judge: (request: R, id: string) => (n: TopicMap[T]) => Verdict;
+  /** The capability an operation needs, when it is not the operation's own name (e.g. ClearCall needs Hangup). */
+  readonly capability?: (operationName: string) => string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10000;
@@ -155,8 +157,9 @@ export function runOperation<T extends TopicName, R extends { readonly operation
     if (target !== undefined && (typeof resource?.id !== 'string' || resource.id === ''))
       return fail({ type: 'invalid', sent: false, errors: ['id: expected a non-empty string'] });
     const capabilities = resource?.capabilities;
-    if (options.checkCapabilities !== false && Array.isArray(capabilities) && !capabilities.includes(name))
-      return fail({ type: 'capability', sent: false, capability: name, capabilities });
+    const needed = family.capability?.(name) ?? name;
+    if (options.checkCapabilities !== false && Array.isArray(capabilities) && !capabilities.includes(needed))
+      return fail({ type: 'capability', sent: false, capability: needed, capabilities });
     const topic = client.topic(family.topic);
     const topicName: string = family.topic;
     return confirm({

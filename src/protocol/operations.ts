@@ -78,7 +78,7 @@ export const AgentStateRequest = /* @__PURE__ */ t.union(
 export type AgentStateRequest = t.TypeOf<typeof AgentStateRequest>;
 
 /**
- * The body of a call operation, `POST <base>/api/v2/me/calls/{id}`: Answer, Hold, Retrieve, Hangup, or
+ * The body of a call operation, `POST <base>/api/v2/me/calls/{id}`: Answer, Hold, Retrieve, Hangup, ClearCall, or
  * AttachUserData / UpdateUserData with a `userData` object.
  * @example
  * ```ts
@@ -89,7 +89,7 @@ export type AgentStateRequest = t.TypeOf<typeof AgentStateRequest>;
  */
 export const CallRequest = /* @__PURE__ */ t.union(
   [
-    /* @__PURE__ */ op(['Answer', 'Hold', 'Retrieve', 'Hangup'], {}, {}),
+    /* @__PURE__ */ op(['Answer', 'Hold', 'Retrieve', 'Hangup', 'ClearCall'], {}, {}),
     /* @__PURE__ */ op(['AttachUserData', 'UpdateUserData'], { userData: t.UnknownRecord }, {}),
   ],
   'CallRequest',

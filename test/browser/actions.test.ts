@@ -5,15 +5,12 @@
 // simulator's own state (its snapshot, and its log of the operations it performed or refused).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { startSimulator } from '../../src/sim/index';
 import type { GwsSimulator } from '../../src/sim/index';
-import { dashboardRoutes } from '../../src/cli/dashboard';
+import { launchChromium, startPageSimulator, untilSubscribed } from './chromium';
 
 const root = resolve(__dirname, '../..');
 const dashboardDir = join(root, 'dist/dashboard');
-const CHROMIUM = '/usr/bin/chromium';
 
 jest.setTimeout(90_000);
 
@@ -27,24 +24,17 @@ const customer = { nickname: 'Alice', type: 'Customer', participantId: 'P-CUST' 
 
 beforeAll(async () => {
   if (!existsSync(join(dashboardDir, 'app.js'))) throw new Error('dashboard bundle missing: run `npm run build` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium`);
-  sim = await startSimulator({
-    port: 0,
-    routes: dashboardRoutes(dashboardDir),
-    bayeux: { timeout: 1000 },
-    log: (line) => simLog.push(line),
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  sim = await startPageSimulator(dashboardDir, (line) => simLog.push(line));
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(sim.url + '/');
   await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]');
   // The dashboard shows what arrives as notifications: publish once its subscriptions are in place.
-  const topics = ['devices', 'calls', 'chats', 'im-sessions', 'emails', 'workitems'].map((t) => `/v2/me/${t}`);
-  for (const topic of topics) while (sim.subscriberCount(topic) === 0) await new Promise((r) => setTimeout(r, 20));
+  await untilSubscribed(
+    sim,
+    ['devices', 'calls', 'chats', 'im-sessions', 'emails', 'workitems'].map((t) => `/v2/me/${t}`),
+  );
   sim.publish('/v2/me/devices', {
     messageType: 'DeviceStateChangeMessage',
     devices: [{ id: 'dev-1', deviceState: 'Active', userState: { state: 'NotReady' }, phoneNumber: '5000' }],

@@ -74,7 +74,7 @@ test('agent state: Ready, AfterCallWork (NotReady + work mode); a LoggedOut agen
   expect(e.cause).toMatchObject({ type: 'notification', sent: true });
 });
 
-test('calls: Answer, Hold, Retrieve, AttachUserData, Hangup, each confirmed by the call', async () => {
+test('calls: Answer, Hold, Retrieve, AttachUserData, Hangup, ClearCall, each confirmed by the call', async () => {
   resourceMessage('/v2/me/calls', 'CallStateChangeMessage', 'call', {
     id: 'c1',
     state: 'Ringing',
@@ -93,6 +93,14 @@ test('calls: Answer, Hold, Retrieve, AttachUserData, Hangup, each confirmed by t
   );
   expect(data).toMatchObject({ notificationType: 'AttachedDataChanged', call: { userData: { caseId: 42 } } });
   expect(await stateOf(callOperation(client, 'c1', { operationName: 'Hangup' }))).toBe('Released');
+  resourceMessage('/v2/me/calls', 'CallStateChangeMessage', 'call', {
+    id: 'c2',
+    state: 'Established',
+    capabilities: ['Hold', 'Hangup'],
+  });
+  const [c2] = sim.snapshot().calls;
+  expect(await stateOf(callOperation(client, c2 ?? 'c2', { operationName: 'ClearCall' }))).toBe('Released');
+  expect(sim.snapshot().calls).toEqual([]);
 });
 
 test('chats with GWS names: Accept, typing, SendUrl, SendCustomNotice, Leave', async () => {

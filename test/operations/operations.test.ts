@@ -342,6 +342,36 @@ describe('what confirms each family', () => {
     expect(causeOf(hangup.error).type).toBe('notification');
   });
 
+  test('calls: ClearCall (GWS names it, PROTOCOL.md lists it) needs Hangup and is confirmed by the call Released', async () => {
+    const { client, sent, publish } = stand_in({ acknowledged: true });
+    const refused = watch(callOperation(client, { id: 'c1', capabilities: ['Hold'] }, { operationName: 'ClearCall' }));
+    expect(causeOf(refused.error)).toEqual({
+      type: 'capability',
+      sent: false,
+      capability: 'Hangup',
+      capabilities: ['Hold'],
+    });
+    expect(sent).toEqual([]);
+    const cleared = watch(
+      callOperation(client, { id: 'c1', capabilities: ['Hangup'] }, { operationName: 'ClearCall' }),
+    );
+    expect(JSON.parse(String(sent[0]?.init.body))).toEqual({ operationName: 'ClearCall' });
+    sent[0]?.answer({ statusCode: 0 });
+    await settle();
+    publish('/v2/me/calls', {
+      messageType: 'CallStateChangeMessage',
+      notificationType: 'StatusChange',
+      call: { id: 'c1', state: 'Held' },
+    });
+    expect(cleared.done).toBe(false);
+    publish('/v2/me/calls', {
+      messageType: 'CallStateChangeMessage',
+      notificationType: 'StatusChange',
+      call: { id: 'c1', state: 'Released' },
+    });
+    expect(cleared.done).toBe(true);
+  });
+
   test('IM sessions: SendMessage by the IMLogUpdateMessage of that session with the text', async () => {
     const { client, sent, publish } = stand_in({ acknowledged: true });
     const seen = watch(imSessionOperation(client, 'im1', { operationName: 'SendMessage', text: 'On my way' }));
