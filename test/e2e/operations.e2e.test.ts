@@ -26,6 +26,7 @@ const operations: string[] = [];
 beforeEach(async () => {
   operations.length = 0;
   sim = await startSimulator({
+    users: { agent1: 'agent1-demo', agent2: 'agent2-demo' }, // agent2: a Transfer target
     bayeux: { timeout: 500 },
     log: (line) => line.startsWith('operation:') && operations.push(line),
   });
@@ -117,4 +118,93 @@ test('an unknown chat: rejected with HTTP 404 and GWS statusCode 6; the message 
   expect(e.cause).toMatchObject({ type: 'rejected', httpStatus: 404, statusCode: 6 });
   expect(secrets.length).toBeGreaterThan(2);
   for (const secret of secrets) expect(e.message).not.toContain(secret);
+});
+
+// Chat Transfer: to a queue or to another user, confirmed by the chat Completed for the agent (who left it); an
+// unknown target, a lost confirmation or a rejected request each end in one GwsOperationError.
+const TRANSFERABLE = ['Transfer', 'Leave', 'SendMessage', 'Complete'];
+
+test('to a queue with text: the text reaches the transcript, then the agent leaves and the chat ends for them', async () => {
+  sim.publish(CHATS, chat('c1', TRANSFERABLE));
+  const seen: string[] = [];
+  const watch = client
+    .topic(CHATS)
+    .subscribe((n) =>
+      seen.push(
+        n.messageType === 'MessageLogUpdated'
+          ? n.messages.map((m) => `${m.index} ${m.type} ${m.from?.type ?? ''} ${m.text ?? ''}`.trim()).join(', ')
+          : `${n.chat.state ?? ''} ${JSON.stringify(n.chat.participants ?? [])}`,
+      ),
+    );
+  try {
+    const [resource] = sim.snapshot().chats;
+    const request = { operationName: 'Transfer', queueName: 'test-queue', text: 'A colleague takes over' } as const;
+    const events = await run(chatOperation(client, resource as { id: string }, request));
+    expect(events.map((e) => e.status)).toEqual(['accepted', 'confirmed']);
+    const confirmed = events[1];
+    expect(confirmed?.status === 'confirmed' && confirmed.notification).toMatchObject({
+      messageType: 'ChatStateChangeMessage',
+      chat: { id: 'c1', state: 'Completed', participants: [customer] },
+    });
+    // the client's topic saw the three notifications in order (the agent's entries at the next indices)
+    expect(seen.slice(-3)).toEqual([
+      '1 Text Agent A colleague takes over',
+      '2 ParticipantLeft Agent',
+      `Completed ${JSON.stringify([customer])}`,
+    ]);
+    expect(operations).toEqual([expect.stringMatching(/^operation: Transfer on chat c1 /)]);
+    expect(sim.snapshot().chats).toEqual([]);
+  } finally {
+    watch.unsubscribe();
+  }
+});
+
+test('to another user by their URL: confirmed; the agent itself or an unknown user: the Error on the chat', async () => {
+  const users = `${sim.url}/api/v2/users/`;
+  sim.publish(CHATS, chat('c1', TRANSFERABLE));
+  const self = await failureOf(
+    chatOperation(client, 'c1', { operationName: 'Transfer', targetUri: `${users}user-agent1` }),
+  );
+  expect(self.cause).toMatchObject({ type: 'notification', sent: true, errorCode: 2 });
+  const unknown = await failureOf(
+    chatOperation(client, 'c1', { operationName: 'Transfer', targetUri: `${users}user-agent9` }),
+  );
+  expect(unknown.cause).toMatchObject({
+    type: 'notification',
+    errorMessage: 'Transfer target user user-agent9 not found',
+    errorCode: 2,
+  });
+  const events = await run(
+    chatOperation(client, 'c1', { operationName: 'Transfer', targetUri: `${users}user-agent2` }),
+  );
+  expect(events.at(-1)).toMatchObject({ status: 'confirmed', notification: { chat: { state: 'Completed' } } });
+  expect(operations).toHaveLength(3);
+});
+
+test('an unknown queue fails with the server’s Error; a request the simulator refuses outright is HTTP 400', async () => {
+  sim.publish(CHATS, chat('c1', TRANSFERABLE));
+  const e = await failureOf(chatOperation(client, 'c1', { operationName: 'Transfer', queueName: 'nowhere' }));
+  expect(e.cause).toMatchObject({ type: 'notification', errorMessage: 'Transfer target queue "nowhere" not found' });
+  // a targetUri that names no user (the codec cannot know): refused at once by the simulator, nothing published
+  const bad = await failureOf(
+    chatOperation(client, 'c1', { operationName: 'Transfer', targetUri: `${sim.url}/api/v2/queues/q` }),
+  );
+  expect(bad.cause).toMatchObject({ type: 'rejected', httpStatus: 400, statusCode: 2 });
+  expect(sim.snapshot().chats.map((c) => c.state)).toEqual(['Chatting']);
+  for (const secret of secrets) expect(`${e.message} ${bad.message}`).not.toContain(secret);
+});
+
+test('the fault switches apply: a rejected Transfer, then a lost confirmation that times out, never retried', async () => {
+  sim.publish(CHATS, chat('c1', TRANSFERABLE));
+  sim.faults.rejectOperations(4);
+  const rejected = await failureOf(chatOperation(client, 'c1', { operationName: 'Transfer', queueName: 'test-queue' }));
+  expect(rejected.cause).toMatchObject({ type: 'rejected', httpStatus: 500, statusCode: 4 });
+  sim.faults.rejectOperations(false);
+  sim.faults.loseConfirmations(true);
+  const lost = await failureOf(
+    chatOperation(client, 'c1', { operationName: 'Transfer', queueName: 'test-queue' }, { timeoutMs: 1500 }),
+  );
+  expect(lost.cause).toMatchObject({ type: 'timeout', sent: true });
+  expect(operations).toHaveLength(1);
+  expect(sim.snapshot().chats).toEqual([]); // the simulator did transfer it: only the notifications were lost
 });
