@@ -15,7 +15,7 @@ import type { Subscriber } from 'rxjs';
 export class Latest<T> {
   private subscribers: readonly Subscriber<T>[] = [];
   /** How the end is told to a subscriber, once ended. */
-  private ended: ((subscriber: Subscriber<T>) => void) | undefined;
+  private ended: ((subscriber: Subscriber<T>) => void) | undefined = undefined;
   /** The current value, as every subscriber sees it (late ones first). */
   readonly observable = new Observable<T>((subscriber) => {
     // Added before the replay, as rxjs does: a value that the replay itself causes (synchronously) reaches it too.
