@@ -142,23 +142,9 @@ export const readerOf = <K extends TopicName>(channel: K): CanonicalReader<K> | 
   installedReaderOf?.(channel);
 
 /**
- * Decodes the `data` of one message on a known channel (the CLI's snapshot reader knows it; `decodeNotification`
- * reads it from the message). `raw` is what a failure reports as the message received, passed as it came.
- * @internal
- */
-export function decodeData<K extends TopicName>(
-  channel: K,
-  data: unknown,
-  raw: unknown,
-): Either<DecodeFailure, TopicMap[K]> {
-  // Already canonical (the usual case on the wire): the payload is its own decoded value.
-  const canonical = readerOf(channel)?.(data);
-  return canonical !== undefined ? right(canonical) : validateData(channel, data, raw);
-}
-
-/**
- * {@link decodeData} without the fast path: what is left to do once a {@link CanonicalReader} said "decode it" (the
- * client asks that first, and should not ask twice). @internal
+ * Decodes the `data` of one message on a known channel with io-ts: what is left to do once a {@link CanonicalReader}
+ * said "decode it" (the client and `decodeNotification` ask that first, and should not ask twice). `raw` is what a
+ * failure reports as the message received, passed as it came. @internal
  */
 export function validateData<K extends TopicName>(
   channel: K,
@@ -229,7 +215,10 @@ function decodeMessage(message: unknown): Either<DecodeFailure, Notification> {
       failure('unknown-channel', message, channel, undefined, [`channel: unknown topic ${JSON.stringify(channel)}`]),
     );
   }
-  const decoded = decodeData(channel, message.data, message);
+  // Already canonical (the usual case on the wire): the payload is its own decoded value, and one Right is made.
+  const canonical = readerOf(channel)?.(message.data);
+  if (canonical !== undefined) return right({ channel, data: canonical } as Notification);
+  const decoded = validateData(channel, message.data, message);
   if (isLeft(decoded)) return decoded;
   return right({ channel, data: decoded.right } as Notification);
 }

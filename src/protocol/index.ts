@@ -52,7 +52,7 @@ export {
 } from './operations';
 export { isTopicName, topicCodecs, topicNames } from './topics';
 export type { TopicMap, TopicName } from './topics';
-export { decodeData, decodeNotification } from './decode';
+export { decodeNotification } from './decode';
 export type { DecodeFailure, DecodeFailureReason, Notification } from './decode';
 export { mediaKinds } from './media';
 export type {

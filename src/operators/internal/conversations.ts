@@ -1,7 +1,8 @@
-import { Observable, ReplaySubject } from 'rxjs';
+import { Observable } from 'rxjs';
 import { checkOptions, clock as clockOption, count, initialResources, strings } from './options';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import { reduceWith } from '../reduceConversation';
+import { Latest } from './latest';
 import type {
   ConversationEvent,
   ConversationKind,
@@ -58,12 +59,8 @@ export interface ConversationSpec<N, R, M> {
   readonly kind: ConversationKind;
   readonly endStates: readonly string[];
   readonly indexed: boolean;
-  events(notification: N, now: number): readonly ConversationEvent<R, M>[];
-}
-
-interface Live<S> {
-  state: S;
-  readonly subject: ReplaySubject<S>;
+  /** Hands what a notification means to `apply`, event by event (no array per notification). */
+  events(notification: N, now: number, apply: (event: ConversationEvent<R, M>) => void): void;
 }
 
 /**
@@ -94,7 +91,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
 
   return (source) =>
     new Observable<Conversation<S>>((subscriber) => {
-      const live = new Map<string, Live<S>>();
+      const live = new Map<string, Latest<S>>();
       const pending = new Map<string, M[]>();
       // Ids of the latest conversations that ended (insertion order, at most maxEndedIds): their late logs are
       // dropped rather than buffered, so they neither pile up nor seed a new conversation that reuses the id.
@@ -128,29 +125,27 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
             pending.delete(event.id);
             state = reduceWith(state, { type: 'messages', id: event.id, messages: early }, ctx) ?? state;
           }
-          const subject = new ReplaySubject<S>(1);
-          subject.next(state);
-          if (!state.ended) live.set(event.id, { state, subject });
-          subscriber.next({ id: event.id, kind: spec.kind, state$: subject.asObservable() });
+          const subject = new Latest(state);
+          if (!state.ended) live.set(event.id, subject);
+          subscriber.next({ id: event.id, kind: spec.kind, state$: subject.observable });
           if (state.ended) {
             markEnded(event.id);
             subject.complete();
           } else ended.delete(event.id);
           return;
         }
-        const next = reduceWith(entry.state, event, ctx);
-        if (next === undefined || next === entry.state) return;
-        entry.state = next;
+        const next = reduceWith(entry.value, event, ctx);
+        if (next === undefined || next === entry.value) return;
         if (next.ended) {
           live.delete(event.id);
           markEnded(event.id);
         }
-        entry.subject.next(next);
-        if (next.ended) entry.subject.complete();
+        entry.next(next);
+        if (next.ended) entry.complete();
       };
 
-      const finish = (end: (s: ReplaySubject<S>) => void): void => {
-        const subjects = [...live.values()].map((l) => l.subject);
+      const finish = (end: (s: Latest<S>) => void): void => {
+        const subjects = [...live.values()];
         live.clear();
         pending.clear();
         ended.clear();
@@ -168,7 +163,7 @@ export function conversations<N, R extends ResourceLike, M extends EntryLike>(
       const subscription = source.subscribe({
         next: (n) => {
           ctx.now = clock.now();
-          for (const event of spec.events(n, ctx.now)) apply(event);
+          spec.events(n, ctx.now, apply);
         },
         error: (err: unknown) => {
           finish((s) => s.error(err));

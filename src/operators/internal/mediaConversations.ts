@@ -5,7 +5,7 @@ import { linkedId } from '../../protocol/links';
 import type { Resync } from '../../protocol/resync';
 import { conversations } from './conversations';
 import type { Conversation, ConversationOptions } from './conversations';
-import type { ConversationEvent, ConversationState, EntryLike, ResourceLike } from '../reduceConversation';
+import type { ConversationState, EntryLike, ResourceLike } from '../reduceConversation';
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -34,42 +34,40 @@ export function mediaConversations<N, R extends ResourceLike, M extends EntryLik
       kind,
       endStates: media.endStates,
       indexed: transcript?.order === 'indexed',
-      events: (n, now): readonly ConversationEvent<R, M>[] => {
+      events: (n, now, apply): void => {
         const data = n as unknown as Data;
         if (data.messageType === 'Resync') {
           // A state read (syncedTopic): put the listed in place, then their transcripts, then end the unlisted.
           const { resources, messages = {}, removed } = n as unknown as Resync<R, M>;
-          return [
-            ...resources.map((resource) => ({ type: 'resource', id: resource.id, resource }) as const),
-            ...Object.entries(messages).map(([id, log]) => ({ type: 'messages', id, messages: log }) as const),
-            ...removed.map((id) => ({ type: 'removed', id }) as const),
-          ];
+          for (const resource of resources) apply({ type: 'resource', id: resource.id, resource });
+          for (const [id, log] of Object.entries(messages)) apply({ type: 'messages', id, messages: log });
+          for (const id of removed) apply({ type: 'removed', id });
+          return;
         }
         if (data.messageType === stateMessage) {
           const resource = data[resourceKey] as R | undefined;
-          if (resource === undefined) return [];
-          return [
-            {
+          if (resource !== undefined)
+            apply({
               type: 'resource',
               id: resource.id,
               resource,
               notificationType: data.notificationType as string | undefined,
               referenceId: data.referenceId as number | undefined,
               errorMessage: data.errorMessage as string | undefined,
-            },
-          ];
+            });
+          return;
         }
-        if (transcript === undefined || data.messageType !== transcript.messageType) return [];
+        if (transcript === undefined || data.messageType !== transcript.messageType) return;
         const id = linkedId(data, transcript.linkKeys);
-        if (id === undefined) return [];
+        if (id === undefined) return;
         if (transcript.order === 'arrival') {
           const text = data[transcript.textKey ?? 'text'];
-          if (typeof text !== 'string') return [];
+          if (typeof text !== 'string') return;
           const entry: ImEntry = { text, receivedAt: now };
-          return [{ type: 'messages', id, messages: [entry as unknown as M] }];
+          return apply({ type: 'messages', id, messages: [entry as unknown as M] });
         }
         const messages = (data.messages ?? []) as readonly M[];
-        return messages.length === 0 ? [] : [{ type: 'messages', id, messages }];
+        if (messages.length > 0) apply({ type: 'messages', id, messages });
       },
     },
     options,
