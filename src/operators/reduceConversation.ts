@@ -251,8 +251,7 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
   // (the common case); one that lands before the end may change it from there on, so the fold is done again over
   // the whole transcript, once per event, after its last message.
   let transcript = prev.transcript;
-  // Made on the first entry that may change the fold: a Text while nobody types (most messages) changes nothing.
-  let acc: Presence | undefined;
+  const acc: Presence = { typing: prev.typing, present: prev.present };
   let refold = false;
   for (const m of event.messages) {
     const before = transcript;
@@ -263,14 +262,12 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
         ) as unknown as Transcript<M>)
       : appendMessage(transcript, m);
     if (transcript === before || refold) continue; // a duplicate says nothing new
-    if (acc === undefined && m.type === 'Text' && prev.typing.length === 0) continue;
-    acc ??= { typing: prev.typing, present: prev.present };
     if (transcript.at(transcript.length - 1) === m) step(acc, m);
     else refold = mayChangeFold(acc, m);
   }
   if (transcript === prev.transcript) return prev;
-  if (refold && acc) refolded(transcript, acc);
-  const { typing, present } = acc ?? prev;
+  if (refold) refolded(transcript, acc);
+  const { typing, present } = acc;
   // Written out rather than spread: every state then has one shape, which keeps property reads fast downstream.
   return {
     kind: prev.kind,
