@@ -5,7 +5,7 @@ import type { TopicMap, TopicName } from '../protocol/topics';
 import type { ConnectionState } from './connection';
 import { Entries, deliver } from './entries';
 import type { Entry } from './entries';
-import type { Fanout } from './fanout';
+import type { Fanout } from '../rx/fanout';
 import { RequestHeaders, cometdConfiguration } from './headers';
 import { isRecord } from '../protocol/canonical';
 import { NOTIFICATIONS_PATH, resolveOptions } from './options';

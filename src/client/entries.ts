@@ -3,7 +3,7 @@ import { readerOf, validateData } from '../protocol/decode';
 import type { CanonicalReader, DecodeFailure } from '../protocol/decode';
 import { isTopicName } from '../protocol/topics';
 import type { TopicName } from '../protocol/topics';
-import { Fanout } from './fanout';
+import { Fanout } from '../rx/fanout';
 import type { BayeuxMessage, CometDHandle } from './port';
 
 /**

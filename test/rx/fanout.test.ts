@@ -1,7 +1,7 @@
 // The client's fan-out replaces an rxjs Subject per topic; these are the Subject semantics the client relies on.
 import { Observable, Subject, take } from 'rxjs';
 import type { Subscriber } from 'rxjs';
-import { Fanout } from '../../src/client/fanout';
+import { Fanout } from '../../src/rx/fanout';
 
 /** An Observable over a fan-out, wired the way the client wires its topics. */
 const over = <T>(f: Fanout<T>): Observable<T> => new Observable<T>((s: Subscriber<T>) => f.add(s));

@@ -45,7 +45,7 @@ export function checkOptions(operator: string, options: unknown, known: Readonly
   const example = names.length > 0 ? `{ ${names[0]}: … }` : '{}';
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new TypeError(
-      `gws-rx ${operator}: options must be an object such as ${example}, not ${Array.isArray(options) ? 'an array' : String(options === null ? 'null' : typeof options)}`,
+      `gws-rx ${operator}: options must be an object such as ${example}, not ${Array.isArray(options) ? 'an array' : options === null ? 'null' : typeof options}`,
     );
   for (const [key, value] of Object.entries(options)) {
     const check = known[key];
