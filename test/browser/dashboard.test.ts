@@ -78,12 +78,25 @@ describe('browser dashboard (Chromium)', () => {
     expect(agents.length).toBeGreaterThan(0);
   });
 
+  /**
+   * The `attribute` of every element matching `selector`, read in the page in the same frame that found at least one:
+   * the scenario ends conversations too, so a second look could find none left.
+   */
+  const shown = async (selector: string, attribute: string, timeout = 30_000): Promise<(string | null)[]> => {
+    const found = await page.waitForFunction(
+      ([sel, attr]) => {
+        const els = Array.from(document.querySelectorAll(sel));
+        return els.length > 0 && els.map((e) => e.getAttribute(attr));
+      },
+      [selector, attribute] as const,
+      { timeout },
+    );
+    return (await found.jsonValue()) as (string | null)[];
+  };
+
   it('shows IM sessions, emails and workitems in their own panels', async () => {
     for (const testId of ['im-session', 'email', 'workitem']) {
-      await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 60_000 });
-      const states = await page.$$eval(`[data-testid="${testId}"]`, (els) =>
-        els.map((e) => e.getAttribute('data-state')),
-      );
+      const states = await shown(`[data-testid="${testId}"]`, 'data-state', 60_000);
       expect(states.length).toBeGreaterThan(0);
       expect(states.every((s) => typeof s === 'string' && s.length > 0)).toBe(true);
     }
@@ -91,8 +104,7 @@ describe('browser dashboard (Chromium)', () => {
 
   it('shows agents and chat conversations as they appear', async () => {
     await page.waitForSelector('[data-testid="agent"]');
-    await page.waitForSelector('[data-testid="conversation"]');
-    const ids = await page.$$eval('[data-testid="conversation"]', (els) => els.map((e) => e.getAttribute('data-id')));
+    const ids = await shown('[data-testid="conversation"]', 'data-id');
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
   });
