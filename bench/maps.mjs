@@ -44,6 +44,14 @@ const scenarios = {
     update: (i, k) => chatLog(chatId(i), k, `message ${k}`),
     size: (m) => m.size,
   },
+  // The same operators with n live chats, but every update going to the same 10 of them: what the number of live
+  // conversations costs by itself, apart from how many different ones the updates touch (bench/notes.md).
+  'liveConversations, updates to 10 of the n': {
+    pipe: (s) => s.pipe(chatConversations(), liveConversations()),
+    fill: (n) => Array.from({ length: n }, (_, i) => chatState(chatId(i), 'Chatting')),
+    update: (i, k) => chatLog(chatId(i % 10), k, `message ${k}`),
+    size: (m) => m.size,
+  },
   'chatConversations alone': {
     pipe: (s) => s.pipe(chatConversations()),
     fill: (n) => Array.from({ length: n }, (_, i) => chatState(chatId(i), 'Chatting')),
