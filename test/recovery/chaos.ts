@@ -3,12 +3,14 @@
 // server restarted, HTTP sessions expired — at random moments, some of them right after the client asked for a state
 // read. At quiescent checkpoints along the way and at the end, the client's state is compared with the simulator's
 // (test/recovery/truth.ts). The Jest test (chaos.test.ts) asserts zero divergences; bench/chaos.mjs reports the
-// figures. The library is passed in (src/ under Jest, dist/ in the bench).
+// figures. The library is passed in (src/ under Jest, dist/ in the bench); only the simulator's seeded PRNG is
+// imported here.
 import type { Subscription } from 'rxjs';
 import type { GwsClient } from '../../src/client/createGwsClientWith';
 import type { SnapshotEvent, SyncState } from '../../src/client/index';
 import type { ConnectionState } from '../../src/client/connection';
 import type { GwsSimulator } from '../../src/sim/server';
+import { prng } from '../../src/sim/scenario';
 import type { TimedMessage } from '../../src/sim/scenario';
 import { startProxy } from '../fixtures/proxy';
 import type { TcpProxy } from '../fixtures/proxy';
@@ -76,18 +78,6 @@ export interface ChaosResult {
   readonly ms: number;
 }
 
-/** A small deterministic PRNG (mulberry32), for the chaos schedule. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The client's knobs: small backoffs so a run of 100 disconnects stays short. */
@@ -121,7 +111,7 @@ export async function runChaos(lib: RecoveryLib, simLib: SimLib, options: ChaosO
   const settleMs = options.settleMs ?? 30000;
   const log = options.log ?? (() => undefined);
   const kinds = options.kinds ?? faultKinds;
-  const rnd = random(seed * 7919 + 1);
+  const rnd = prng(seed * 7919 + 1);
   const started = Date.now();
 
   const sim: GwsSimulator = await simLib.startSimulator({ bayeux: { timeout: 300 } });
