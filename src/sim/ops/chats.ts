@@ -120,24 +120,24 @@ const transferParams = (body: Readonly<Record<string, unknown>>): Params | GwsRe
   return params;
 };
 
+/** Why the simulator cannot transfer to the request's target (a user or a queue), or undefined when it can. */
+const unknownTarget = (ctx: OperationContext): string | undefined => {
+  const userId = param(ctx, 'userId');
+  if (userId === '') {
+    const queue = param(ctx, 'queueName');
+    return SIM_QUEUES.includes(queue) ? undefined : `Transfer target queue${quoteIfPlain(queue)} not found`;
+  }
+  if (userId === userIdOf(ctx.username)) return 'Cannot transfer a chat to its own agent';
+  return (ctx.userIds ?? []).includes(userId) ? undefined : `Transfer target user${idIfPlain(userId)} not found`;
+};
+
 /**
  * A Transfer the simulator performs: to a known user other than the agent, or to a known queue ({@link SIM_QUEUES});
  * otherwise an `Error` on the chat (errorCode 2). On success, the `text` entry from the agent (when given), then the
  * agent leaves: its ParticipantLeft entry and the chat Completed without the agent among its participants.
  */
 const transfer = (ctx: OperationContext): readonly SimMessage[] => {
-  const userId = param(ctx, 'userId');
-  const queue = param(ctx, 'queueName');
-  const unknown =
-    userId !== ''
-      ? userId === userIdOf(ctx.username)
-        ? 'Cannot transfer a chat to its own agent'
-        : (ctx.userIds ?? []).includes(userId)
-          ? undefined
-          : `Transfer target user${idIfPlain(userId)} not found`
-      : SIM_QUEUES.includes(queue)
-        ? undefined
-        : `Transfer target queue${quoteIfPlain(queue)} not found`;
+  const unknown = unknownTarget(ctx);
   if (unknown !== undefined) return [chatOperations.error(ctx, unknown)];
   const text = param(ctx, 'text');
   const messageType = param(ctx, 'messageType');
