@@ -6,29 +6,36 @@ import { Subscription, animationFrameScheduler, auditTime } from 'rxjs';
 import type { Observable } from 'rxjs';
 import {
   agentStateOperation,
-  callConversations,
   callOperation,
-  chatConversations,
   chatOperation,
-  emailConversations,
   emailOperation,
-  imSessionConversations,
   imSessionOperation,
-  liveConversations,
   mapChanges,
-  workitemConversations,
   workitemOperation,
 } from '../../src/index';
-import type { GwsClient } from '../../src/index';
+import type {
+  CallConversationState,
+  ChatConversationState,
+  EmailConversationState,
+  GwsClient,
+  ImSessionConversationState,
+  WorkitemConversationState,
+} from '../../src/index';
 import { el, keyedRows } from './dom';
 
 /** An operation's events as the dashboard shows them. */
 type Run = Observable<{ readonly status: string }>;
 
-/** Options of {@link mountActions}. */
-export interface ActionsOptions {
-  /** List every live conversation with its buttons (default true); false keeps only the agent's own buttons. */
-  readonly conversations?: boolean;
+/**
+ * The live Maps the actions list, one per conversation kind: the page's own panels fold them already, and hand the
+ * same (shared) streams here rather than have this panel fold every topic a second time.
+ */
+export interface ConversationMaps {
+  readonly calls: Observable<ReadonlyMap<string, CallConversationState>>;
+  readonly chats: Observable<ReadonlyMap<string, ChatConversationState>>;
+  readonly imSessions: Observable<ReadonlyMap<string, ImSessionConversationState>>;
+  readonly emails: Observable<ReadonlyMap<string, EmailConversationState>>;
+  readonly workitems: Observable<ReadonlyMap<string, WorkitemConversationState>>;
 }
 
 /** A conversation as an entry shows it: its id, its state, and its resource (whose capabilities enable buttons). */
@@ -40,13 +47,14 @@ interface Conversation {
 
 /**
  * Mounts the actions panel (appended to `main`) and wires it to `client`; the returned subscription removes it.
+ * Without `maps` (a supervisor's thousands of conversations) it keeps only the agent's own buttons.
  *
  * @example
  * ```ts
- * subs.add(mountActions(client, document.querySelector('main') ?? document.body));
+ * subs.add(mountActions(client, document.querySelector('main') ?? document.body, maps));
  * ```
  */
-export function mountActions(client: GwsClient, host: HTMLElement, options: ActionsOptions = {}): Subscription {
+export function mountActions(client: GwsClient, host: HTMLElement, maps: ConversationMaps | undefined): Subscription {
   const subs = new Subscription();
   const log = el('ul', { 'data-testid': 'actions-log' });
   const message = el('input', { 'data-testid': 'action-text', placeholder: 'message to send', value: 'Hello!' });
@@ -130,50 +138,29 @@ export function mountActions(client: GwsClient, host: HTMLElement, options: Acti
   /** What chats and IM sessions (conversations between people) both take. */
   const talk = [accept, ['Send', { operationName: 'SendMessage', text: '' }, 'text'], complete] as const;
 
-  const conversations = options.conversations ?? true;
   const panel = el(
     'section',
     { 'data-testid': 'actions' },
     el('h2', {}, 'Actions'),
     agent,
-    ...(conversations
+    ...(maps
       ? [
           message,
-          ...section(
-            'call',
-            client.topic('/v2/me/calls').pipe(callConversations(), liveConversations()),
-            callOperation,
-            [
-              ['Answer', { operationName: 'Answer' }],
-              ['Hold', { operationName: 'Hold' }],
-              ['Retrieve', { operationName: 'Retrieve' }],
-              ['Hang up', { operationName: 'Hangup' }],
-            ],
-          ),
-          ...section(
-            'chat',
-            client.topic('/v2/me/chats').pipe(chatConversations(), liveConversations()),
-            chatOperation,
-            talk,
-          ),
-          ...section(
-            'IM session',
-            client.topic('/v2/me/im-sessions').pipe(imSessionConversations(), liveConversations()),
-            imSessionOperation,
-            talk,
-          ),
-          ...section(
-            'email',
-            client.topic('/v2/me/emails').pipe(emailConversations(), liveConversations()),
-            emailOperation,
-            [accept, ['Reply', { operationName: 'Reply' }], ['Send', { operationName: 'Send' }, 'body'], complete],
-          ),
-          ...section(
-            'workitem',
-            client.topic('/v2/me/workitems').pipe(workitemConversations(), liveConversations()),
-            workitemOperation,
-            [accept, complete],
-          ),
+          ...section('call', maps.calls, callOperation, [
+            ['Answer', { operationName: 'Answer' }],
+            ['Hold', { operationName: 'Hold' }],
+            ['Retrieve', { operationName: 'Retrieve' }],
+            ['Hang up', { operationName: 'Hangup' }],
+          ]),
+          ...section('chat', maps.chats, chatOperation, talk),
+          ...section('IM session', maps.imSessions, imSessionOperation, talk),
+          ...section('email', maps.emails, emailOperation, [
+            accept,
+            ['Reply', { operationName: 'Reply' }],
+            ['Send', { operationName: 'Send' }, 'body'],
+            complete,
+          ]),
+          ...section('workitem', maps.workitems, workitemOperation, [accept, complete]),
         ]
       : [el('p', { class: 'muted' }, 'Conversation actions: open the page without ?supervisor.')]),
     el('h2', {}, 'Outcomes'),

@@ -3,7 +3,7 @@
 // (`panels` below); the client's state reads seed the panels at once and repair them after a reconnect. The
 // library folds every notification as it comes; the page draws at most once per animation frame, and then only the
 // rows whose entry changed (`mapChanges()`). No framework.
-import { Subscription, animationFrameScheduler, auditTime, scan, startWith, tap } from 'rxjs';
+import { Subscription, animationFrameScheduler, auditTime, scan, shareReplay, startWith, tap } from 'rxjs';
 import type { Observable, OperatorFunction } from 'rxjs';
 import {
   callConversations,
@@ -36,6 +36,7 @@ import type {
   WorkitemConversationState,
 } from '../../src/index';
 import { mountActions } from './actions';
+import type { ConversationMaps } from './actions';
 import { el, keyedRows, rec, str } from './dom';
 import { chatRow, supervisorMode, virtualList } from './list';
 
@@ -197,22 +198,25 @@ export const panels: readonly AnyPanel[] = [
 ];
 
 /**
- * Draws one panel from its synced topic: the operator folds every notification as it comes (`received` counts
- * them), the panel is drawn at most once per animation frame, and then only the entries that changed since the last
- * drawing (`mapChanges()` after `auditTime`: the skipped Maps' changes add up).
+ * One panel's state: its synced topic folded by its operator (`received` counts the notifications), shared, so the
+ * actions panel lists the same Map rather than fold the topic again; the latest Map is replayed to a late subscriber.
  */
-const mount = (client: GwsClient, p: AnyPanel, received: () => void): Subscription => {
+const fold = (client: GwsClient, p: AnyPanel, received: () => void): Observable<ReadonlyMap<string, unknown>> =>
+  syncedTopic(client, p.topic).pipe(tap(received), p.operator(), shareReplay({ bufferSize: 1, refCount: true }));
+
+/**
+ * Draws one panel from its fold: at most once per animation frame, and then only the entries that changed since the
+ * last drawing (`mapChanges()` after `auditTime`: the skipped Maps' changes add up).
+ */
+const mount = (p: AnyPanel, maps: Observable<ReadonlyMap<string, unknown>>): Subscription => {
   const target = byTestId(p.testId);
   const count = p.countTestId === undefined ? undefined : byTestId(p.countTestId);
-  const source: Observable<TopicMap[TopicName] | ResyncOf<TopicName>> = syncedTopic(client, p.topic);
   const draw = p.virtual && supervisorMode() ? p.virtual(target) : keyedRows(target, p.row);
   let shown = -1;
-  return source
-    .pipe(tap(received), p.operator(), auditTime(0, animationFrameScheduler), mapChanges())
-    .subscribe((changes) => {
-      if (count && changes.map.size !== shown) count.textContent = String((shown = changes.map.size));
-      draw(changes);
-    });
+  return maps.pipe(auditTime(0, animationFrameScheduler), mapChanges()).subscribe((changes) => {
+    if (count && changes.map.size !== shown) count.textContent = String((shown = changes.map.size));
+    draw(changes);
+  });
 };
 
 const describeSync = (s: SyncState): string => (s.status === 'failed' ? `state not read: ${s.reason}` : s.status);
@@ -262,11 +266,29 @@ export async function start(): Promise<() => Promise<void>> {
     rate.dataset.at = String(performance.now());
   }, 1000);
   subs.add(() => clearInterval(timer));
-  for (const p of panels) subs.add(mount(client, p, () => (received += 1)));
+  const folds = new Map<TopicName, Observable<ReadonlyMap<string, unknown>>>();
+  for (const p of panels) {
+    const maps = fold(client, p, () => (received += 1));
+    folds.set(p.topic, maps);
+    subs.add(mount(p, maps));
+  }
+  /** A panel's fold, as the Map of the state its operator makes. */
+  const foldOf = <V>(topic: TopicName): Observable<ReadonlyMap<string, V>> =>
+    folds.get(topic) as Observable<ReadonlyMap<string, V>>;
 
-  // Buttons that run operations (actions.ts), in a panel of their own. A supervisor's thousands of conversations
-  // get no buttons each (thousands of rows outside the virtualized list): the panel keeps the agent's own buttons.
-  subs.add(mountActions(client, document.querySelector('main') ?? document.body, { conversations: !supervisorMode() }));
+  // Buttons that run operations (actions.ts), in a panel of their own, on the panels' folds. A supervisor's thousands
+  // of conversations get no buttons each (thousands of rows outside the virtualized list): the panel keeps the
+  // agent's own buttons.
+  const maps: ConversationMaps | undefined = supervisorMode()
+    ? undefined
+    : {
+        calls: foldOf('/v2/me/calls'),
+        chats: foldOf('/v2/me/chats'),
+        imSessions: foldOf('/v2/me/im-sessions'),
+        emails: foldOf('/v2/me/emails'),
+        workitems: foldOf('/v2/me/workitems'),
+      };
+  subs.add(mountActions(client, document.querySelector('main') ?? document.body, maps));
 
   return async () => {
     subs.unsubscribe();
