@@ -29,10 +29,6 @@ export interface Transcript<M> extends Iterable<M> {
   toArray(): readonly M[];
 }
 
-interface Backing<M> {
-  readonly items: M[];
-}
-
 /** Gaps of a version: the first `count` ranges of an append-only array that versions share, like their messages. */
 interface GapList {
   readonly ranges: IndexRange[];
@@ -83,7 +79,8 @@ const gapsOfItems = (items: Iterable<unknown>): GapList => {
 
 class TranscriptView<M> implements Transcript<M> {
   constructor(
-    private readonly backing: Backing<M>,
+    /** The append-only array that this version shares with the versions made from it (it reads its own prefix). */
+    private readonly items: M[],
     readonly length: number,
     readonly lastIndex: number | undefined,
     /** This version's gaps (read them through `gaps`). @internal */
@@ -103,38 +100,36 @@ class TranscriptView<M> implements Transcript<M> {
   }
 
   at(position: number): M | undefined {
-    return position >= 0 && position < this.length ? this.backing.items[position] : undefined;
+    return position >= 0 && position < this.length ? this.items[position] : undefined;
   }
 
   tail(count: number): readonly M[] {
-    return this.backing.items.slice(Math.max(0, this.length - count), this.length);
+    return this.items.slice(Math.max(0, this.length - count), this.length);
   }
 
   toArray(): readonly M[] {
-    return this.backing.items.slice(0, this.length);
+    return this.items.slice(0, this.length);
   }
 
   *[Symbol.iterator](): Iterator<M> {
-    for (let i = 0; i < this.length; i++) yield this.backing.items[i] as M;
+    for (let i = 0; i < this.length; i++) yield this.items[i] as M;
   }
 
   /** Appends at the end: O(1) when this version owns the end of the backing array, else one copy. @internal */
   pushed(m: M, lastIndex: number | undefined, gapList: GapList): TranscriptView<M> {
-    let backing = this.backing;
+    let items = this.items;
     // Copy when another version already appended past us, or when someone froze the array (NgRx runtime checks,
     // Immer's autoFreeze): a frozen backing array must never break the stream.
-    if (backing.items.length !== this.length || !Object.isExtensible(backing.items)) {
-      backing = { items: backing.items.slice(0, this.length) };
-    }
-    backing.items.push(m);
-    return new TranscriptView(backing, this.length + 1, lastIndex, gapList);
+    if (items.length !== this.length || !Object.isExtensible(items)) items = items.slice(0, this.length);
+    items.push(m);
+    return new TranscriptView(items, this.length + 1, lastIndex, gapList);
   }
 
   /** Inserts at a position (copy). @internal */
   inserted(position: number, m: M, gapList: GapList): TranscriptView<M> {
-    const items = this.backing.items.slice(0, this.length);
+    const items = this.items.slice(0, this.length);
     items.splice(position, 0, m);
-    return new TranscriptView({ items }, this.length + 1, this.lastIndex, gapList);
+    return new TranscriptView(items, this.length + 1, this.lastIndex, gapList);
   }
 }
 
@@ -149,13 +144,13 @@ class TranscriptView<M> implements Transcript<M> {
  * ```
  */
 export function emptyTranscript<M>(): Transcript<M> {
-  return new TranscriptView<M>({ items: [] }, 0, undefined, NO_GAPS);
+  return new TranscriptView<M>([], 0, undefined, NO_GAPS);
 }
 
 const view = <M>(t: Transcript<M>): TranscriptView<M> => {
   if (t instanceof TranscriptView) return t;
   const items = [...t];
-  return new TranscriptView<M>({ items }, items.length, t.lastIndex, gapsOfItems(items));
+  return new TranscriptView<M>(items, items.length, t.lastIndex, gapsOfItems(items));
 };
 
 /** The position of the gap that starts at `from` in the first `count` ranges, or -1. O(log(number of gaps)). */
