@@ -94,7 +94,7 @@ const inproc = runInProc({ n: 100000, chats: 1000, rounds: cfg.inprocRounds, log
 log('transcript append cost');
 const append = runAppend({ lengths: [10, 1000, 100000], log });
 log('live Map update cost');
-const maps = runMaps({ rounds: quick ? 2 : 7, batch: quick ? 500 : 2000, log });
+const maps = runMaps({ rounds: quick ? 2 : 7, batch: quick ? 2000 : 20000, log });
 log('transcript gaps read on every state');
 const gaps = runGaps({ rounds: quick ? 2 : 7, log });
 log('memory (child process, --expose-gc)');
@@ -136,8 +136,26 @@ check('decode + state ≥ 0.75× hand-written msgs/s', `${fmt(inproc.ratio, 2)}�
 const a10 = append[0].addIndexedNs;
 const a1e5 = append[append.length - 1].addIndexedNs;
 check('append at 1e5 ≤ 1.5× append at 10 (addIndexed)', `${fmt(a1e5 / a10, 2)}×`, a1e5 / a10 <= 1.5);
-for (const r of maps.filter((m) => !/before|alone|floor|of the n/.test(m.operator)))
-  check(`${r.operator}: update cost at 10k live ≤ 2× at 10`, `${fmt(r.ratio, 2)}×`, r.ratio <= 2);
+// The issue's target (an update to one of 10k live ≤ 2× one of 10), beside what the same updates cost a
+// hand-written handler over mutable Maps in this run: the growth an update spread over 10k entries meets on this
+// machine whoever writes the code (bench/notes.md, "Live Maps").
+const mapRow = (/** @type {string} */ name) => maps.find((m) => m.operator === name);
+const handChats = mapRow('hand-written, chats (mutable Maps)');
+const handSet = mapRow('hand-written, services (mutable Map.set)');
+for (const r of maps.filter((m) => !/before|alone|hand-written|of the n/.test(m.operator))) {
+  const hand = r.operator === 'liveConversations' ? handChats : handSet;
+  check(
+    `${r.operator}: update cost at 10k live ≤ 2× at 10`,
+    `${fmt(r.ratio, 2)}× (${hand?.operator}: ${fmt(hand?.ratio ?? NaN, 2)}×)`,
+    r.ratio <= 2,
+  );
+}
+const tenOfN = mapRow('liveConversations, updates to 10 of the n');
+check(
+  'liveConversations: the number of live conversations alone (updates to 10 of them) at 10k ≤ 2× at 10',
+  `${fmt(tenOfN?.ratio ?? NaN, 2)}×`,
+  (tenOfN?.ratio ?? Infinity) <= 2,
+);
 for (const g of gaps)
   check(
     `reading gaps on every state ≤ 1.25× the time without (40k messages, ${g.order})`,

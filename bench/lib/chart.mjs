@@ -60,9 +60,9 @@ export function mapsChart(rows) {
   const R = 210;
   const T = 30;
   const B = 50;
-  const colors = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#777', '#c33'];
-  /** Reference lines (the floor and the old copy) are dashed. */
-  const dash = (/** @type {string} */ name) => (/before|floor/.test(name) ? ' stroke-dasharray="5 4"' : '');
+  const colors = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#17becf', '#e377c2', '#777', '#c33'];
+  /** Reference lines (the hand-written handlers and the old copy) are dashed. */
+  const dash = (/** @type {string} */ name) => (/before|hand-written/.test(name) ? ' stroke-dasharray="5 4"' : '');
   const sizes = Object.keys(rows[0]?.us ?? {}).map(Number);
   const values = rows.flatMap((r) => Object.values(r.us)).filter((v) => v > 0);
   const y0 = Math.floor(Math.log10(Math.min(...values)));
