@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Subject } from 'rxjs';
 import { decodeNotification, chatConversations } from '../dist/node.js';
 import { CHANNEL, chatId, chatLog, chatState } from './lib/shapes.mjs';
-import { median } from './lib/stats.mjs';
+import { median, percentile } from './lib/stats.mjs';
 
 /** Wire strings: every chat starts, n logs round-robin, every chat completes. @param {number} n @param {number} chats */
 export function wire(n, chats) {
@@ -102,13 +102,22 @@ export function runInProc(opts) {
   const lib = median(rates.library);
   const hand = median(rates['hand-written']);
   const cpuRatio = median(cpu.library.map((l, i) => /** @type {number} */ (cpu['hand-written'][i]) / l));
-  return { n: opts.n, chats: opts.chats, library: lib, hand, ratio: lib / hand, cpuRatio };
+  // How far the rounds spread: the middle half of the rounds' own ratios (library ÷ hand-written msgs/s).
+  const paired = rates.library.map((l, i) => l / /** @type {number} */ (rates['hand-written'][i]));
+  const ratioQ1 = percentile(paired, 0.25);
+  const ratioQ3 = percentile(paired, 0.75);
+  return { n: opts.n, chats: opts.chats, library: lib, hand, ratio: lib / hand, ratioQ1, ratioQ3, cpuRatio };
 }
 
+// Standalone: `node bench/inproc.mjs [rounds]`; `--json` prints the result as one JSON line (how `npm run bench`
+// runs it, in a process of its own).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = runInProc({ n: 100000, chats: 1000, rounds: Number(process.argv[2] ?? 5), log: () => undefined });
-  console.log(
-    `decode + state: ${r.ratio.toFixed(2)}× the hand-written handler's msgs/s (wall clock), ` +
-      `${r.cpuRatio.toFixed(2)}× by CPU time (median of the rounds' ratios)`,
-  );
+  const rounds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
+  const r = runInProc({ n: 100000, chats: 1000, rounds, log: (s) => process.stderr.write(`${s}\n`) });
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r));
+  else
+    console.log(
+      `decode + state: ${r.ratio.toFixed(2)}× the hand-written handler's msgs/s (wall clock), ` +
+        `${r.cpuRatio.toFixed(2)}× by CPU time (median of the rounds' ratios)`,
+    );
 }

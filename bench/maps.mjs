@@ -222,13 +222,22 @@ export function runMaps(opts = {}) {
   });
 }
 
+// Standalone: a table; `--json` prints the rows as one JSON line instead (how `npm run bench` runs it, in a process
+// of its own, so that the heap the other benches left behind does not weigh on these figures). `--rounds N` and
+// `--batch N` set those options.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = runMaps({ log: (s) => process.stderr.write(`${s}\n`) });
-  console.table(
-    rows.map((r) => ({
-      operator: r.operator,
-      ...Object.fromEntries(Object.entries(r.us).map(([n, v]) => [`µs@${n}`, +v.toFixed(2)])),
-      '10k/10': +r.ratio.toFixed(2),
-    })),
-  );
+  const arg = (/** @type {string} */ name) => {
+    const i = process.argv.indexOf(name);
+    return i < 0 ? undefined : Number(process.argv[i + 1]);
+  };
+  const rows = runMaps({ rounds: arg('--rounds'), batch: arg('--batch'), log: (s) => process.stderr.write(`${s}\n`) });
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+  else
+    console.table(
+      rows.map((r) => ({
+        operator: r.operator,
+        ...Object.fromEntries(Object.entries(r.us).map(([n, v]) => [`µs@${n}`, +v.toFixed(2)])),
+        '10k/10': +r.ratio.toFixed(2),
+      })),
+    );
 }
