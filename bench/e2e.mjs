@@ -112,7 +112,19 @@ export async function measure(url, variant, runJob, job) {
     close = () => client.close();
   }
   await runJob(job);
-  await done;
+  // A round that never completes fails the bench with what was missing, instead of hanging it.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  await Promise.race([
+    done,
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`bench: ${variant} received ${count} of ${total} deliveries in 120 s`)),
+        120_000,
+      );
+    }),
+  ]);
+  clearTimeout(timer);
   await close();
   const seconds = (last - first) / 1e9;
   const cpu = cpuLast ? (cpuLast.user + cpuLast.system) / (count - 1) : NaN;

@@ -64,4 +64,11 @@ export function runGaps(opts = {}) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(runGaps());
+// Standalone: a table; `--json` prints the rows as one JSON line (how `npm run bench` runs it, in a process of its
+// own); `--rounds N` sets the rounds.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--rounds');
+  const rows = runGaps({ rounds: i < 0 ? undefined : Number(process.argv[i + 1]) });
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+  else console.table(rows);
+}

@@ -1,7 +1,7 @@
 // 2. In-process: JSON.parse + decodeNotification + chatConversations() state, vs JSON.parse + a hand-written
 // handler over mutable Maps (the limit a user could reach by hand). 1k concurrent chats, the same wire strings.
 import { performance } from 'node:perf_hooks';
-import { Subject } from 'rxjs';
+import { Observable } from 'rxjs';
 import { decodeNotification, chatConversations } from '../dist/node.js';
 import { CHANNEL, chatId, chatLog, chatState } from './lib/shapes.mjs';
 import { median, percentile } from './lib/stats.mjs';
@@ -21,18 +21,25 @@ export function wire(n, chats) {
   return out;
 }
 
-/** @param {string[]} msgs */
+/**
+ * The library path as the client runs it: each payload decoded and handed to the topic's subscriber, here
+ * `chatConversations()`. The client's topics hand values over through an allocation-free fan-out
+ * (src/rx/fanout.ts), so the payloads come from a plain Observable, not an rxjs `Subject`, whose `next` allocates
+ * per value (bench/notes.md, "Decode + state").
+ * @param {string[]} msgs
+ */
 function viaLibrary(msgs) {
-  const source = new Subject();
   let emissions = 0;
   let failures = 0;
-  source.pipe(chatConversations()).subscribe((conv) => conv.state$.subscribe(() => emissions++));
-  for (const s of msgs) {
-    const r = decodeNotification(JSON.parse(s));
-    if (r._tag === 'Right') source.next(r.right.data);
-    else failures++;
-  }
-  source.complete();
+  const topic$ = new Observable((subscriber) => {
+    for (const s of msgs) {
+      const r = decodeNotification(JSON.parse(s));
+      if (r._tag === 'Right') subscriber.next(r.right.data);
+      else failures++;
+    }
+    subscriber.complete();
+  });
+  topic$.pipe(chatConversations()).subscribe((conv) => conv.state$.subscribe(() => emissions++));
   if (failures) throw new Error(`bench: ${failures} decode failures`);
   return emissions;
 }

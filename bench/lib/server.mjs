@@ -18,10 +18,14 @@ const now = () => `t:${process.hrtime.bigint()}`;
 const tick = () => new Promise((r) => setImmediate(r));
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Ids of the sessions subscribed when the last job ended: a client that closed may still be listed for a while. */
+let previous = new Set();
+
+/** Waits for a subscriber the last job did not have (the client this job is for), so nothing is published unheard. */
 async function waitForSubscriber() {
   for (;;) {
     const ch = bayeux.getServerChannel(CHANNEL);
-    if (ch && ch.subscribers.length > 0) break;
+    if (ch && ch.subscribers.some((s) => !previous.has(s.id))) break;
     await sleep(5);
   }
   await sleep(30);
@@ -45,6 +49,7 @@ async function run(job) {
     } else if ((i & 255) === 255) await tick();
   }
   for (let c = 0; c < job.chats; c++) publish(chatState(chatId(c), 'Completed'));
+  previous = new Set(ch.subscribers.map((s) => s.id));
 }
 
 process.on('message', (/** @type {any} */ msg) => {
