@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { Observable } from 'rxjs';
 import { decodeNotification, chatConversations } from '../dist/node.js';
+import { handWrittenWire } from './lib/handWritten.mjs';
 import { CHANNEL, chatId, chatLog, chatState } from './lib/shapes.mjs';
 import { median, percentile } from './lib/stats.mjs';
 
@@ -44,38 +45,11 @@ function viaLibrary(msgs) {
   return emissions;
 }
 
-/** @param {string[]} msgs */
+/** The hand-written handler (bench/lib/handWritten.mjs) over the same wire strings. @param {string[]} msgs */
 function byHand(msgs) {
-  /** @type {Map<string, { id: string, state: string, chat: any, transcript: any[] }>} */
-  const chats = new Map();
-  /** @type {Map<string, any[]>} */
-  const early = new Map();
   let emissions = 0;
-  for (const s of msgs) {
-    const m = JSON.parse(s);
-    const d = m.data;
-    if (m.channel !== CHANNEL || typeof d !== 'object' || d === null) continue;
-    if (d.messageType === 'ChatStateChangeMessage') {
-      const id = d.chat.id;
-      let c = chats.get(id);
-      if (!c) {
-        c = { id, state: d.chat.state, chat: d.chat, transcript: early.get(id) ?? [] };
-        early.delete(id);
-        chats.set(id, c);
-      }
-      c.state = d.chat.state;
-      c.chat = d.chat;
-      emissions++;
-      if (c.state === 'Completed') chats.delete(id);
-    } else if (d.messageType === 'MessageLogUpdated') {
-      const uri = d.chatUri;
-      const id = uri.slice(uri.lastIndexOf('/') + 1);
-      const c = chats.get(id);
-      const t = c ? c.transcript : (early.get(id) ?? early.set(id, []).get(id));
-      for (const e of d.messages) if (t.length === 0 || t[t.length - 1].index < e.index) t.push(e);
-      emissions++;
-    }
-  }
+  const apply = handWrittenWire(() => emissions++);
+  for (const s of msgs) apply(s);
   return emissions;
 }
 

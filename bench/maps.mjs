@@ -19,6 +19,7 @@
 // - workbinContents: an ItemUpdated of an existing item in one workbin holding all the items.
 import { Observable, Subject } from 'rxjs';
 import { chatConversations, deviceStates, liveConversations, serviceStates, workbinContents } from '../dist/node.js';
+import { handWrittenChats } from './lib/handWritten.mjs';
 import { chatId, chatLog, chatState } from './lib/shapes.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -40,36 +41,9 @@ const workbinItem = (/** @type {number} */ i, /** @type {string} */ action, /** 
 });
 
 /**
- * A hand-written chat handler over mutable Maps (like bench/inproc.mjs's): the chat's record is found by id and
- * changed in place, and the dashboard's Map is set, then handed to `emit` (the same Map every time).
- * @param {(m: Map<string, any>) => void} emit
- */
-function handWrittenChats(emit) {
-  /** @type {Map<string, { id: string, chat: any, transcript: any[] }>} */
-  const chats = new Map();
-  /** @type {Map<string, { id: string, chat: any, transcript: any[] }>} */
-  const dashboard = new Map();
-  return (/** @type {any} */ d) => {
-    if (d.messageType === 'ChatStateChangeMessage') {
-      const c = chats.get(d.chat.id) ?? { id: d.chat.id, chat: d.chat, transcript: [] };
-      c.chat = d.chat;
-      chats.set(c.id, c);
-      emit(dashboard.set(c.id, c));
-    } else if (d.messageType === 'MessageLogUpdated') {
-      const uri = d.chatUri;
-      const c = chats.get(uri.slice(uri.lastIndexOf('/') + 1));
-      if (!c) return;
-      const t = c.transcript;
-      for (const e of d.messages) if (t.length === 0 || t[t.length - 1].index < e.index) t.push(e);
-      emit(dashboard.set(c.id, c));
-    }
-  };
-}
-
-/**
  * Each scenario: how to pipe a source into the operator, the notifications that fill it to n entries, the one that
- * updates entry i (the k-th update, the seq-th to entry i; `to` picks the entry when not every one is updated), and the size of an emitted Map (checked against n after
- * the batch).
+ * updates entry i (the k-th update, the seq-th to entry i; `to` picks the entry when not every one is updated), and
+ * the size of an emitted Map (checked against n after the batch).
  * @type {Record<string, { pipe: (s: Subject<any>) => import('rxjs').Observable<any>, fill: (n: number) => any[], to?: (i: number) => number, update: (i: number, k: number, seq: number) => any, size: (v: any) => number }>}
  */
 const scenarios = {
@@ -115,7 +89,12 @@ const scenarios = {
   // The same chat notifications into a hand-written handler over mutable Maps (no immutable states, no snapshots):
   // what a user could reach by hand, and what touching one of n chats costs on this machine whoever does it.
   'hand-written, chats (mutable Maps)': {
-    pipe: (s) => new Observable((out) => s.subscribe(handWrittenChats((m) => out.next(m)))),
+    pipe: (s) =>
+      new Observable((out) => {
+        /** @type {Map<string, import('./lib/handWritten.mjs').HandChat>} */
+        const dashboard = new Map();
+        return s.subscribe(handWrittenChats((c) => out.next(dashboard.set(c.id, c))));
+      }),
     fill: (n) => Array.from({ length: n }, (_, i) => chatState(chatId(i), 'Chatting')),
     update: (i, k, seq) => chatLog(chatId(i), seq, `message ${k}`),
     size: (m) => m.size,
