@@ -29,8 +29,8 @@ const cfg = quick
       pacedRounds: 15,
       paced: 2000,
       inprocRounds: 7,
-      // one process runs its rounds 10-25% faster or slower than the next (JIT and heap layout), so the figure is
-      // the median of several processes' (bench/notes.md, "Decode + state")
+      // one process runs the same code a quarter faster or slower than the next, so the figure is the median of
+      // several processes' (bench/notes.md, "Decode + state")
       inprocProcesses: 5,
       convs: 5000,
     };
