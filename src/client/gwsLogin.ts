@@ -27,7 +27,7 @@ export interface GwsLoginOptions {
   readonly password: string;
   /** A fetch implementation; default: the global `fetch` (Node 18+, browsers). */
   readonly fetch?: typeof fetch;
-  /** Aborts the request. */
+  /** Aborts the request, e.g. `AbortSignal.timeout(10_000)`; it then fails with a {@link GwsHttpError} that says why. */
   readonly signal?: AbortSignal;
 }
 
@@ -63,9 +63,15 @@ export async function gwsLogin(options: GwsLoginOptions): Promise<GwsSession> {
       signal: options.signal,
     });
   } catch (e) {
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
-    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
-    const detail = code ?? (cause instanceof Error ? cause.message : 'network error');
+    // Read by shape, not `instanceof Error`: fetch's errors may come from another realm (Node's undici under a VM).
+    const fields = (x: unknown): { message?: unknown; code?: unknown; cause?: unknown } =>
+      typeof x === 'object' && x !== null ? x : {};
+    // fetch wraps the network's error (TypeError "fetch failed", the system error as its cause)
+    const cause = typeof fields(fields(e).cause).message === 'string' ? fields(e).cause : e;
+    // Node's system errors name the cause in a string code (ECONNREFUSED); an abort is a DOMException, whose numeric
+    // legacy code (23 for a timeout) says nothing, so its message is shown instead.
+    const { code, message } = fields(cause);
+    const detail = typeof code === 'string' ? code : typeof message === 'string' ? message : 'network error';
     throw loginError(`cannot reach GWS at ${where}: ${detail}`, undefined);
   }
   if (res.status === 401 || res.status === 403) {

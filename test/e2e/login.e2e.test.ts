@@ -111,7 +111,7 @@ test('an unreachable GWS: a GwsHttpError naming the network cause', async () => 
   gws = await startGws(); // keep afterEach happy
   const error = await gwsLogin({ baseUrl: base, username: USER, password: PASSWORD }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GwsHttpError);
-  expect((error as GwsHttpError).message).toMatch(/cannot reach GWS/);
+  expect((error as GwsHttpError).message).toMatch(/cannot reach GWS at .*: ECONNREFUSED$/);
   expect((error as GwsHttpError).message).not.toContain(PASSWORD);
 });
 
@@ -157,5 +157,27 @@ test('a Bayeux endpoint that answers 401 to every handshake ends in failed, the 
     sub.unsubscribe();
   } finally {
     await client.close();
+  }
+});
+
+test('a GWS that never answers, with a timeout signal: a GwsHttpError that says it timed out', async () => {
+  // accepts the connection, never answers
+  const silent = createServer(() => undefined);
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  try {
+    const error = await gwsLogin({
+      baseUrl: base,
+      username: USER,
+      password: PASSWORD,
+      signal: AbortSignal.timeout(200),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GwsHttpError);
+    // the abort's own words, not DOMException's legacy numeric code (TIMEOUT_ERR is 23)
+    expect((error as GwsHttpError).message).toMatch(/^cannot reach GWS at http:\/\/127\.0\.0\.1:\d+: .*timeout/i);
+    expect((error as GwsHttpError).message).not.toMatch(/: 23$/);
+  } finally {
+    silent.closeAllConnections();
+    await new Promise((r) => silent.close(r));
   }
 });
