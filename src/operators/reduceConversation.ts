@@ -212,6 +212,28 @@ const refolded = <M extends EntryLike>(transcript: Transcript<M>, acc: Presence)
 };
 
 /**
+ * Makes a state with `new` rather than as an object literal: V8 tracks where each literal is allocated and, once its
+ * objects outlive young-generation collections, as states do (each lives until its conversation's next update),
+ * allocates them straight in the old generation: that one literal then took a fifth of the library's time per
+ * message, in some processes and not others (bench/notes.md, "Decode + state"). What `new` makes is never allocated
+ * that way. Not exported: the operators type their states as {@link ConversationState}.
+ */
+class State<R, M> implements ConversationState<R, M> {
+  constructor(
+    readonly kind: ConversationKind,
+    readonly id: string,
+    readonly resource: R,
+    readonly state: string | undefined,
+    readonly transcript: Transcript<M>,
+    readonly typing: readonly string[],
+    readonly present: readonly PresentParticipant[],
+    readonly lastError: OperationError | undefined,
+    readonly updatedAt: number,
+    readonly ended: boolean,
+  ) {}
+}
+
+/**
  * {@link reduceConversation} with a context worked out beforehand: what the operators call for every event.
  * @internal
  */
@@ -223,15 +245,15 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
   if (event.type === 'resource') {
     const state = typeof event.resource.state === 'string' ? event.resource.state.trim() : undefined;
     const failed = event.notificationType?.trim() === 'Error';
-    return {
-      kind: ctx.kind,
-      id: event.id,
-      resource: event.resource,
+    return new State(
+      ctx.kind,
+      event.id,
+      event.resource,
       state,
-      transcript: prev?.transcript ?? emptyTranscript<M>(),
-      typing: prev?.typing ?? [],
-      present: prev?.present ?? [],
-      lastError: failed
+      prev?.transcript ?? emptyTranscript<M>(),
+      prev?.typing ?? [],
+      prev?.present ?? [],
+      failed
         ? {
             referenceId: event.referenceId,
             message:
@@ -240,11 +262,12 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
             at: ctx.now,
           }
         : prev?.lastError,
-      updatedAt: ctx.now,
-      ended: state !== undefined && ctx.endStates.has(state),
-    };
+      ctx.now,
+      state !== undefined && ctx.endStates.has(state),
+    );
   }
   if (prev === undefined) return undefined;
+  // once per conversation, at its end: a spread is enough
   if (event.type === 'removed') return { ...prev, updatedAt: ctx.now, ended: true };
   // Typing and presence are the fold over the transcript in its order (index order for chat-like media, arrival
   // for IM), whatever order the entries arrived in. An entry that lands at the end extends the fold by one step
@@ -267,20 +290,19 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
   }
   if (transcript === prev.transcript) return prev;
   if (refold) refolded(transcript, acc);
-  const { typing, present } = acc;
-  // Written out rather than spread: every state then has one shape, which keeps property reads fast downstream.
-  return {
-    kind: prev.kind,
-    id: prev.id,
-    resource: prev.resource,
-    state: prev.state,
+  // Every state comes from one constructor: one shape, which keeps property reads fast downstream.
+  return new State(
+    prev.kind,
+    prev.id,
+    prev.resource,
+    prev.state,
     transcript,
-    typing,
-    present,
-    lastError: prev.lastError,
-    updatedAt: ctx.now,
-    ended: prev.ended,
-  };
+    acc.typing,
+    acc.present,
+    prev.lastError,
+    ctx.now,
+    prev.ended,
+  );
 }
 
 /**

@@ -79,12 +79,15 @@ const gapsOfItems = (items: Iterable<unknown>): GapList => {
 
 class TranscriptView<M> implements Transcript<M> {
   constructor(
-    /** The append-only array that this version shares with the versions made from it (it reads its own prefix). */
-    private readonly items: M[],
+    /**
+     * The append-only array that this version shares with the versions made from it (it reads its own prefix). The
+     * short names (`a`, `g`) are for the browser bundle: minifiers keep property names, and this code is in it.
+     */
+    private readonly a: M[],
     readonly length: number,
     readonly lastIndex: number | undefined,
     /** This version's gaps (read them through `gaps`). @internal */
-    readonly gapList: GapList,
+    readonly g: GapList,
   ) {}
 
   /**
@@ -93,31 +96,31 @@ class TranscriptView<M> implements Transcript<M> {
    * past its own, gets a copy of its prefix: O(number of gaps).
    */
   get gaps(): readonly IndexRange[] {
-    const { ranges, count } = this.gapList;
+    const { ranges, count } = this.g;
     if (ranges.length !== count) return ranges.slice(0, count);
     if (count > 0) handedOut.add(ranges);
     return ranges;
   }
 
   at(position: number): M | undefined {
-    return position >= 0 && position < this.length ? this.items[position] : undefined;
+    return position >= 0 && position < this.length ? this.a[position] : undefined;
   }
 
   tail(count: number): readonly M[] {
-    return this.items.slice(Math.max(0, this.length - count), this.length);
+    return this.a.slice(Math.max(0, this.length - count), this.length);
   }
 
   toArray(): readonly M[] {
-    return this.items.slice(0, this.length);
+    return this.a.slice(0, this.length);
   }
 
   *[Symbol.iterator](): Iterator<M> {
-    for (let i = 0; i < this.length; i++) yield this.items[i] as M;
+    for (let i = 0; i < this.length; i++) yield this.a[i] as M;
   }
 
   /** Appends at the end: O(1) when this version owns the end of the backing array, else one copy. @internal */
   pushed(m: M, lastIndex: number | undefined, gapList: GapList): TranscriptView<M> {
-    let items = this.items;
+    let items = this.a;
     // Copy when another version already appended past us, or when someone froze the array (NgRx runtime checks,
     // Immer's autoFreeze): a frozen backing array must never break the stream.
     if (items.length !== this.length || !Object.isExtensible(items)) items = items.slice(0, this.length);
@@ -127,7 +130,7 @@ class TranscriptView<M> implements Transcript<M> {
 
   /** Inserts at a position (copy). @internal */
   inserted(position: number, m: M, gapList: GapList): TranscriptView<M> {
-    const items = this.items.slice(0, this.length);
+    const items = this.a.slice(0, this.length);
     items.splice(position, 0, m);
     return new TranscriptView(items, this.length + 1, this.lastIndex, gapList);
   }
@@ -182,9 +185,9 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
   const t = view(transcript);
   const index = message.index;
   const last = t.lastIndex;
-  if (last === undefined) return t.pushed(message, index, t.gapList);
+  if (last === undefined) return t.pushed(message, index, t.g);
   if (index > last) {
-    const gaps = index === last + 1 ? t.gapList : gapAppended(t.gapList, { from: last + 1, to: index - 1 });
+    const gaps = index === last + 1 ? t.g : gapAppended(t.g, { from: last + 1, to: index - 1 });
     return t.pushed(message, index, gaps);
   }
   if (index === last) return t;
@@ -197,9 +200,9 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
     else hi = mid;
   }
   const next = t.at(lo);
-  if (next === undefined) return t.pushed(message, last, t.gapList); // lastIndex said more than the messages hold
+  if (next === undefined) return t.pushed(message, last, t.g); // lastIndex said more than the messages hold
   if (next.index === index) return t;
-  let gaps = t.gapList;
+  let gaps = t.g;
   if (lo === 0) {
     // Older than everything: the indices between it and the oldest become the first gap.
     if (index + 1 < next.index) gaps = gapSpliced(gaps, 0, 0, { from: index + 1, to: next.index - 1 });
@@ -229,5 +232,5 @@ export function addIndexed<M extends { readonly index: number }>(transcript: Tra
  */
 export function appendMessage<M>(transcript: Transcript<M>, message: M): Transcript<M> {
   const t = view(transcript);
-  return t.pushed(message, t.lastIndex, t.gapList);
+  return t.pushed(message, t.lastIndex, t.g);
 }

@@ -13,27 +13,28 @@ import type { Subscriber } from 'rxjs';
  * @internal
  */
 export class Fanout<T> {
-  private subscribers: readonly Subscriber<T>[] = [];
+  /** The subscribers (a short name: this code is in every browser bundle, and minifiers keep property names). */
+  private s: readonly Subscriber<T>[] = [];
   /** How the end is told to a subscriber, once ended. */
   protected ended: ((subscriber: Subscriber<T>) => void) | undefined = undefined;
 
   /** Whether anyone would receive a value. */
   get observed(): boolean {
-    return this.subscribers.length > 0;
+    return this.s.length > 0;
   }
 
   /** Adds a subscriber (or tells it the end); returns what removes it. */
   add(subscriber: Subscriber<T>): () => void {
     if (this.ended) this.ended(subscriber);
-    else this.subscribers = [...this.subscribers, subscriber];
+    else this.s = [...this.s, subscriber];
     return () => {
-      this.subscribers = this.subscribers.filter((s) => s !== subscriber);
+      this.s = this.s.filter((s) => s !== subscriber);
     };
   }
 
   next(value: T): void {
     // rxjs subscribers never throw out of `next` (a consumer's error is reported, an operator's goes downstream)
-    const list = this.subscribers;
+    const list = this.s;
     for (let i = 0; i < list.length; i++) (list[i] as Subscriber<T>).next(value);
   }
 
@@ -48,8 +49,8 @@ export class Fanout<T> {
   private end(how: (subscriber: Subscriber<T>) => void): void {
     if (this.ended) return;
     this.ended = how;
-    const list = this.subscribers;
-    this.subscribers = [];
+    const list = this.s;
+    this.s = [];
     for (const s of list) how(s);
   }
 }

@@ -150,7 +150,7 @@ describe('Latest (the replay-1 behind every state$)', () => {
     l.next(1);
     l.complete();
     expect(seen).toEqual([0]);
-    expect((l as unknown as { subscribers: readonly unknown[] }).subscribers).toHaveLength(0);
+    expect((l as unknown as { s: readonly unknown[] }).s).toHaveLength(0);
   });
 
   test('take(1) on subscribe takes the current value and leaves at once', () => {
@@ -159,7 +159,7 @@ describe('Latest (the replay-1 behind every state$)', () => {
     l.observable.pipe(take(1)).subscribe((v) => seen.push(v));
     l.next(5);
     expect(seen).toEqual([4]);
-    expect((l as unknown as { subscribers: readonly unknown[] }).subscribers).toHaveLength(0);
+    expect((l as unknown as { s: readonly unknown[] }).s).toHaveLength(0);
   });
 
   test('a subscriber added while a value is delivered gets that value once, by replay', () => {
