@@ -267,8 +267,19 @@ export function reduceWith<R extends ResourceLike, M extends EntryLike>(
     );
   }
   if (prev === undefined) return undefined;
-  // once per conversation, at its end: a spread is enough
-  if (event.type === 'removed') return { ...prev, updatedAt: ctx.now, ended: true };
+  if (event.type === 'removed')
+    return new State(
+      prev.kind,
+      prev.id,
+      prev.resource,
+      prev.state,
+      prev.transcript,
+      prev.typing,
+      prev.present,
+      prev.lastError,
+      ctx.now,
+      true,
+    );
   // Typing and presence are the fold over the transcript in its order (index order for chat-like media, arrival
   // for IM), whatever order the entries arrived in. An entry that lands at the end extends the fold by one step
   // (the common case); one that lands before the end may change it from there on, so the fold is done again over
